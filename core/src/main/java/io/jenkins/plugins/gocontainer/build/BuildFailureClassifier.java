@@ -1,0 +1,69 @@
+package io.jenkins.plugins.gocontainer.build;
+
+import io.jenkins.plugins.gocontainer.exec.CommandResult;
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Turns a failed BuildKit client run into the most specific {@link BuildFailedException}. */
+final class BuildFailureClassifier {
+
+    private static final Pattern EXIT_CODE = Pattern.compile("did not complete successfully: exit code: (\\d+)");
+    private static final Pattern BASE_IMAGE = Pattern.compile("failed to resolve source metadata for ([^:\\s]+(?::[^:\\s]+)?)");
+    private static final List<String> CONNECTION_ERRORS = List.of(
+        "failed to list workers", "error while dialing", "failed to dial", "connection error", "connect: connection refused",
+        "connect: no such file or directory", "no such host");
+    private static final List<String> UNAUTHORIZED = List.of("401 unauthorized", "403 forbidden", "unauthorized", "authorization failed",
+        "denied", "authentication required");
+    private static final List<String> UNREACHABLE = List.of("connection refused", "no such host", "i/o timeout", "network is unreachable",
+        "connection reset", "tls: ", "server gave http response to https client");
+
+    private BuildFailureClassifier() {
+    }
+
+    static BuildFailedException classify(BuildPlan plan, BuildDriver driver, ProgressLog progress, CommandResult result) {
+        List<String> tail = result.lastLines();
+        String finalError = progress.finalError().orElse(tail.isEmpty() ? "" : tail.get(tail.size() - 1));
+        String lowerFinal = finalError.toLowerCase(Locale.ROOT);
+        if (!progress.builderAnswered() && CONNECTION_ERRORS.stream().anyMatch(lowerFinal::contains)) {
+            return new BuilderUnreachableException(driver.builderDescription(), result.exitCode(), List.of(finalError));
+        }
+        Optional<ProgressLog.Step> failed = progress.failedStep();
+        String error = failed.flatMap(ProgressLog.Step::error).orElse(finalError);
+        String lowerError = error.toLowerCase(Locale.ROOT);
+
+        Matcher base = BASE_IMAGE.matcher(error);
+        if (base.find()) {
+            return new BaseImageUnavailableException(base.group(1), result.exitCode(), List.of(error));
+        }
+        if (lowerError.contains("failed to push") || failed.map(s -> s.name().startsWith("exporting to image")).orElse(false)) {
+            String names = plan.imageNames().stream().map(ImageReference::toString).collect(Collectors.joining(", "));
+            RegistryPushException.Cause cause = UNAUTHORIZED.stream().anyMatch(lowerError::contains) ? RegistryPushException.Cause.UNAUTHORIZED
+                : UNREACHABLE.stream().anyMatch(lowerError::contains) ? RegistryPushException.Cause.UNREACHABLE
+                : RegistryPushException.Cause.OTHER;
+            return new RegistryPushException(cause, names, result.exitCode(), List.of(error));
+        }
+        Matcher exit = EXIT_CODE.matcher(error);
+        if (failed.isPresent() && exit.find()) {
+            ProgressLog.Step step = failed.get();
+            return new BuildStepFailedException(step.name(), Integer.parseInt(exit.group(1)), error, step.lastLogLines());
+        }
+        List<String> shown = new ArrayList<>(failed.map(ProgressLog.Step::lastLogLines).orElse(List.of()));
+        if (shown.isEmpty()) {
+            shown.addAll(tail);
+        } else {
+            shown.add(error);
+        }
+        return new BuildFailedException(
+            failed.map(s -> "build step failed: " + s.name()).orElse(driver.name() + " failed with exit code " + result.exitCode()),
+            "BuildKit reported: " + error,
+            "fix what the output reports; run with --dry-run to see the exact command",
+            result.exitCode(), shown);
+    }
+}

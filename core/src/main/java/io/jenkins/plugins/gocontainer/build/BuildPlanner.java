@@ -1,0 +1,198 @@
+package io.jenkins.plugins.gocontainer.build;
+
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Checks a {@link BuildRequest} against the file system and turns it into a {@link BuildPlan}.
+ * Every mistake is reported here, with its fix, before a builder is contacted.
+ */
+public final class BuildPlanner {
+
+    public static final String VERSION_ARG = "VERSION";
+
+    private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE_?KEY|CREDENTIAL|API_?KEY|NETRC).*");
+    private static final int MODULE_SEARCH_DEPTH = 4;
+
+    private final Path workingDirectory;
+
+    public BuildPlanner() {
+        this(Path.of("").toAbsolutePath());
+    }
+
+    /** @param workingDirectory where the default OCI archive is written when no image name is given */
+    public BuildPlanner(Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
+    }
+
+    public BuildPlan plan(BuildRequest request) {
+        Path context = request.contextDirectory().toAbsolutePath().normalize();
+        if (!Files.isDirectory(context)) {
+            throw new InvalidBuildRequestException("build context " + context + " is not a directory",
+                "the context is the directory sent to BuildKit; for a Go service it is the module root, where go.mod is",
+                "pass --context with the directory that holds go.mod and go.sum");
+        }
+        Optional<GoModule> module = findModule(context, request.dockerfile().isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile")));
+        DockerfileSource dockerfile = resolveDockerfile(request, context, module);
+        return new BuildPlan(
+            context,
+            dockerfile,
+            module,
+            request.target().filter(t -> !t.isBlank()),
+            buildArgs(request),
+            request.platforms().stream().flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).map(Platform::parse).distinct().toList(),
+            labels(request.labels()),
+            request.namedContexts(),
+            request.secrets(),
+            request.sshMounts(),
+            output(request, module),
+            request.noCache());
+    }
+
+    /**
+     * Finds the module the build is about. The seeds' most common "works locally, fails in Docker"
+     * cause is a context that does not contain go.mod: say so precisely.
+     */
+    private Optional<GoModule> findModule(Path context, boolean moduleRootRequired) {
+        Path goMod = context.resolve("go.mod");
+        if (Files.isRegularFile(goMod)) {
+            GoModule module = readModule(goMod);
+            if (module.hasRequirements() && !Files.isRegularFile(context.resolve("go.sum"))) {
+                throw new InvalidBuildRequestException("go.sum is missing from the build context " + context,
+                    "go.mod requires other modules, and without go.sum the build cannot verify them ('missing go.sum entry')",
+                    "run 'go mod tidy' in " + context + " and commit go.sum; check that .dockerignore does not exclude it");
+            }
+            return Optional.of(module);
+        }
+        for (Path parent = context.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.isRegularFile(parent.resolve("go.mod"))) {
+                String relative = "./" + parent.relativize(context).toString().replace('\\', '/');
+                throw new InvalidBuildRequestException(
+                    "go.mod is outside the build context: found " + parent.resolve("go.mod") + ", but the context is " + context,
+                    "BuildKit sees only the context directory, so 'go build' inside the image would not find the module;"
+                        + " the build context must contain go.mod and go.sum",
+                    "use the module root as context and name the package: --context " + parent + " --package " + relative);
+            }
+        }
+        if (!moduleRootRequired && hasNestedModule(context)) {
+            return Optional.empty();
+        }
+        throw new InvalidBuildRequestException("no go.mod in the build context " + context,
+            "a Go service is built from its module root; without go.mod the build fails with 'go: cannot find main module'",
+            "point --context at the directory holding go.mod and go.sum, or create them with 'go mod init <module path>' and 'go mod tidy'");
+    }
+
+    private static boolean hasNestedModule(Path context) {
+        try (Stream<Path> files = Files.find(context, MODULE_SEARCH_DEPTH, (path, attrs) -> attrs.isRegularFile() && path.getFileName().toString().equals("go.mod"))) {
+            return files.findAny().isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search " + context + " for go.mod", e);
+        }
+    }
+
+    private static GoModule readModule(Path goMod) {
+        try {
+            return GoModule.read(goMod);
+        } catch (IOException e) {
+            throw new InvalidBuildRequestException("cannot read " + goMod + ": " + e.getMessage(),
+                "the file exists but is not readable by the user running the build", "check its permissions");
+        }
+    }
+
+    private static DockerfileSource resolveDockerfile(BuildRequest request, Path context, Optional<GoModule> module) {
+        if (request.dockerfile().isPresent()) {
+            Path given = request.dockerfile().get();
+            Path file = (given.isAbsolute() ? given : context.resolve(given)).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidBuildRequestException("Dockerfile " + file + " does not exist",
+                    "the path given with --dockerfile is resolved against the context directory " + context,
+                    "fix the path, or leave --dockerfile out to build with the generated best-practice Dockerfile"
+                        + " ('gocb dockerfile --context " + context + " > " + file + "' writes it so you can adopt it)");
+            }
+            return new DockerfileSource.Existing(file);
+        }
+        Path conventional = context.resolve("Dockerfile");
+        if (Files.isRegularFile(conventional)) {
+            return new DockerfileSource.Existing(conventional);
+        }
+        GoModule goModule = module.orElseThrow();
+        boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
+        return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum).generate());
+    }
+
+    private static Map<String, String> buildArgs(BuildRequest request) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put(VERSION_ARG, request.version());
+        for (Map.Entry<String, String> arg : request.buildArgs().entrySet()) {
+            String name = arg.getKey();
+            if (!ARG_NAME.matcher(name).matches()) {
+                throw new InvalidBuildRequestException("invalid build argument name '" + name + "'",
+                    "build argument names are letters, digits and '_', not starting with a digit", "rename it, e.g. GO_VERSION");
+            }
+            if (SECRET_LIKE.matcher(name).matches()) {
+                throw new InvalidBuildRequestException("build argument " + name + " looks like a secret",
+                    "build arguments are stored in the image history and visible to anyone who can pull the image",
+                    "pass it as a BuildKit secret instead (--secret id=" + name.toLowerCase() + ",src=FILE, read in the Dockerfile with"
+                        + " RUN --mount=type=secret,id=" + name.toLowerCase() + ")");
+            }
+            args.put(name, arg.getValue());
+        }
+        return args;
+    }
+
+    private static Map<String, String> labels(Map<String, String> labels) {
+        for (String key : labels.keySet()) {
+            if (key.isBlank() || key.contains("=") || key.chars().anyMatch(Character::isWhitespace)) {
+                throw new InvalidBuildRequestException("invalid label key '" + key + "'",
+                    "label keys are non-empty and contain no '=' or white space", "use reverse-DNS keys such as org.opencontainers.image.source");
+            }
+        }
+        return labels;
+    }
+
+    private ImageOutput output(BuildRequest request, Optional<GoModule> module) {
+        if (!request.images().isEmpty() && request.ociArchive().isPresent()) {
+            throw new InvalidBuildRequestException("both image names and an OCI archive were given",
+                "a build either pushes to a registry or writes an OCI archive", "drop --image or --oci-archive");
+        }
+        if (request.images().isEmpty()) {
+            Path archive = request.ociArchive().orElseGet(() ->
+                workingDirectory.resolve(module.map(GoModule::binaryName).orElse("image") + ".oci.tar"));
+            Path absolute = archive.toAbsolutePath().normalize();
+            if (absolute.getParent() != null && !Files.isDirectory(absolute.getParent())) {
+                throw new InvalidBuildRequestException("cannot write the OCI archive " + absolute + ": its directory does not exist",
+                    "the archive's parent directory is not created automatically", "create " + absolute.getParent() + " or choose another path");
+            }
+            return new ImageOutput.OciArchive(absolute);
+        }
+        List<ImageReference> names = new ArrayList<>();
+        for (String image : request.images()) {
+            ImageReference reference = ImageReference.parse(image);
+            if (reference.digest() != null) {
+                throw new InvalidBuildRequestException("cannot push to '" + image + "': it names a digest",
+                    "a digest identifies content that already exists; a build pushes under a tag",
+                    "give a tag (" + reference.name() + ":1.2.3) or no tag for latest");
+            }
+            names.add(reference.tag() == null ? reference.withTag("latest") : reference);
+        }
+        long insecure = names.stream().filter(n -> n.isLoopbackRegistry() || request.insecureRegistries().contains(n.registry())).count();
+        if (insecure != 0 && insecure != names.size()) {
+            throw new InvalidBuildRequestException("the image names mix insecure (HTTP) and secure registries",
+                "one push uses one transport setting for all its names, and plain HTTP must never be used for a TLS registry",
+                "push to one registry, then copy the tags to the other with 'gocb push-tags'");
+        }
+        return new ImageOutput.RegistryPush(names, insecure > 0);
+    }
+}

@@ -1,0 +1,13 @@
+package io.jenkins.plugins.gocontainer.build;
+
+import io.jenkins.plugins.gocontainer.GocbException;
+
+/** A build request that cannot be turned into a plan; raised before anything runs. */
+public class InvalidBuildRequestException extends GocbException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidBuildRequestException(String problem, String reason, String remedy) {
+        super(problem, reason, remedy);
+    }
+}

@@ -1,0 +1,201 @@
+package io.jenkins.plugins.gocontainer.exec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs commands, streaming their merged output line by line through a {@link SecretMasker} to an
+ * {@link OutputSink}.
+ *
+ * <p>Cancellation: when the calling thread is interrupted while the command runs, the whole
+ * process tree is stopped (first politely, then forcibly after {@link #gracePeriod()}), the output
+ * is drained, and {@link InterruptedException} is thrown. Nothing is left running.
+ */
+public final class CommandRunner {
+
+    public static final int DEFAULT_TAIL_LINES = 40;
+
+    private final SecretMasker masker;
+    private final int tailLines;
+    private final Duration gracePeriod;
+    private final String missingProgramRemedy;
+
+    public CommandRunner(SecretMasker masker) {
+        this(masker, DEFAULT_TAIL_LINES, Duration.ofSeconds(5), "install it (./dev/setup installs every tool go-container-build uses)");
+    }
+
+    private CommandRunner(SecretMasker masker, int tailLines, Duration gracePeriod, String missingProgramRemedy) {
+        this.masker = masker;
+        this.tailLines = tailLines;
+        this.gracePeriod = gracePeriod;
+        this.missingProgramRemedy = missingProgramRemedy;
+    }
+
+    public CommandRunner withGracePeriod(Duration grace) {
+        return new CommandRunner(masker, tailLines, grace, missingProgramRemedy);
+    }
+
+    /** What a "command not found" error should tell the user to do. */
+    public CommandRunner withMissingProgramRemedy(String remedy) {
+        return new CommandRunner(masker, tailLines, gracePeriod, remedy);
+    }
+
+    public Duration gracePeriod() {
+        return gracePeriod;
+    }
+
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    public CommandResult run(Command command, OutputSink sink) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = start(command);
+        Deque<String> tail = new ArrayDeque<>(tailLines);
+        OutputPump pump = new OutputPump(process, line -> {
+            String masked = masker.mask(line);
+            synchronized (tail) {
+                if (tail.size() == tailLines) {
+                    tail.removeFirst();
+                }
+                tail.addLast(masked);
+            }
+            sink.line(masked);
+        });
+        pump.start();
+        try {
+            int exitCode = process.waitFor();
+            pump.join();
+            pump.rethrowFailure();
+            List<String> last;
+            synchronized (tail) {
+                last = new ArrayList<>(tail);
+            }
+            return new CommandResult(exitCode, last, Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            ProcessTree.stop(process, gracePeriod);
+            pump.join(gracePeriod.toMillis());
+            throw e;
+        } finally {
+            if (process.isAlive()) {
+                // An unexpected error on our side: never leave the command behind.
+                ProcessTree.stop(process, Duration.ZERO);
+            }
+        }
+    }
+
+    /** Runs a command and returns its output lines; for short queries such as version checks. */
+    public List<String> capture(Command command) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
+        CommandResult result = run(command, lines::add);
+        if (!result.succeeded()) {
+            throw new IOException("'" + command.toCommandLine() + "' exited with " + result.exitCode() + ":\n" + result.lastLinesText());
+        }
+        return lines;
+    }
+
+    private Process start(Command command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
+        builder.environment().putAll(command.environment());
+        if (command.workingDirectory() != null) {
+            builder.directory(command.workingDirectory().toFile());
+        }
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("error=2,")) {
+                throw new CommandNotFoundException(command.program(), missingProgramRemedy, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Reads a process's output on its own thread so that waiting stays interruptible. */
+    private static final class OutputPump extends Thread {
+
+        private final Process process;
+        private final OutputSink sink;
+        private volatile IOException failure;
+
+        OutputPump(Process process, OutputSink sink) {
+            super("gocb-output-" + process.pid());
+            setDaemon(true);
+            this.process = process;
+            this.sink = sink;
+        }
+
+        @Override
+        public void run() {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    sink.line(line);
+                }
+            } catch (IOException e) {
+                if (process.isAlive()) {
+                    failure = e;
+                }
+            }
+        }
+
+        void rethrowFailure() {
+            if (failure != null) {
+                throw new UncheckedIOException("reading the output of process " + process.pid() + " failed", failure);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return getName();
+        }
+    }
+
+    /** Stops a process and every process it started. */
+    static final class ProcessTree {
+
+        private ProcessTree() {
+        }
+
+        static void stop(Process process, Duration grace) {
+            // Collect descendants before the parent goes: once it exits they are re-parented and lost.
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            process.destroy();
+            tree.forEach(ProcessHandle::destroy);
+            awaitExit(process.toHandle(), grace);
+            tree.addAll(process.descendants().toList());
+            for (ProcessHandle handle : tree) {
+                if (handle.isAlive()) {
+                    handle.destroyForcibly();
+                }
+            }
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static void awaitExit(ProcessHandle handle, Duration grace) {
+            try {
+                handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception timeoutOrFailure) {
+                // fall through to the forcible stop
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+module example.com/hello-nodockerfile
+
+go 1.26
