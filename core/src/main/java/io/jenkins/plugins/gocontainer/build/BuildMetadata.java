@@ -8,6 +8,7 @@ import io.jenkins.plugins.gocontainer.GocbException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the {@code --metadata-file} that buildctl and buildx write after a successful build. */
@@ -49,7 +50,18 @@ public final class BuildMetadata {
             text(descriptor, "mediaType").orElse("application/vnd.oci.image.manifest.v1+json"),
             descriptor.path("size").asLong(0),
             plan.imageNames(),
-            plan.platforms());
+            platforms(descriptor, plan));
+    }
+
+    /** A single-platform manifest's descriptor names its platform; an index holds what was asked for. */
+    private static List<Platform> platforms(JsonNode descriptor, BuildPlan plan) {
+        JsonNode platform = descriptor.path("platform");
+        Optional<String> os = text(platform, "os");
+        Optional<String> architecture = text(platform, "architecture");
+        if (os.isPresent() && architecture.isPresent()) {
+            return List.of(new Platform(os.get(), architecture.get(), text(platform, "variant").orElse(null)));
+        }
+        return plan.platforms();
     }
 
     private static Optional<String> text(JsonNode node, String field) {

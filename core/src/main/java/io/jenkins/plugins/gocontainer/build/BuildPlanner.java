@@ -38,12 +38,7 @@ public final class BuildPlanner {
     }
 
     public BuildPlan plan(BuildRequest request) {
-        Path context = request.contextDirectory().toAbsolutePath().normalize();
-        if (!Files.isDirectory(context)) {
-            throw new InvalidBuildRequestException("build context " + context + " is not a directory",
-                "the context is the directory sent to BuildKit; for a Go service it is the module root, where go.mod is",
-                "pass --context with the directory that holds go.mod and go.sum");
-        }
+        Path context = requireDirectory(request.contextDirectory());
         Optional<GoModule> module = findModule(context, request.dockerfile().isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile")));
         DockerfileSource dockerfile = resolveDockerfile(request, context, module);
         return new BuildPlan(
@@ -59,6 +54,26 @@ public final class BuildPlanner {
             request.sshMounts(),
             output(request, module),
             request.noCache());
+    }
+
+    private static Path requireDirectory(Path given) {
+        Path context = given.toAbsolutePath().normalize();
+        if (!Files.isDirectory(context)) {
+            throw new InvalidBuildRequestException("build context " + context + " is not a directory",
+                "the context is the directory sent to BuildKit; for a Go service it is the module root, where go.mod is",
+                "pass --context with the directory that holds go.mod and go.sum");
+        }
+        return context;
+    }
+
+    /**
+     * The Dockerfile gocb would generate for the module at {@code context}, whether or not the
+     * service has its own: what {@code gocb dockerfile} prints for teams to adopt.
+     */
+    public String generatedDockerfile(Path context, String mainPackage) {
+        Path directory = requireDirectory(context);
+        GoModule module = findModule(directory, true).orElseThrow();
+        return new DockerfileGenerator(module, mainPackage, Files.isRegularFile(directory.resolve("go.sum"))).generate();
     }
 
     /**

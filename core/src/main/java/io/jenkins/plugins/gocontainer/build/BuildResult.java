@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param mediaType    media type of the manifest or index
  * @param size         size in bytes of the manifest or index
  * @param names        the names it was pushed under (empty for an OCI archive)
- * @param platforms    the platforms asked for (empty: the builder's default)
+ * @param platforms    the image's platform, or the platforms of an index as asked for
  */
 public record BuildResult(String digest, Optional<String> configDigest, String mediaType, long size,
                           List<ImageReference> names, List<Platform> platforms) {

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 public final class ImageBuilder {
 
     private static final String PLACEHOLDER_DIR = "$GOCB_TMP";
+    /** Larger secret files (certificate bundles, archives) are not scanned for in the output. */
+    private static final long MAX_MASKED_SECRET_BYTES = 64 * 1024;
 
     private final BuildDriver driver;
     private final CommandRunner runner;
@@ -35,6 +37,7 @@ public final class ImageBuilder {
     }
 
     public BuildResult build(BuildPlan plan, OutputSink sink) throws IOException, InterruptedException {
+        registerSecretFiles(plan);
         Path work = Files.createTempDirectory("gocb-build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             Path dockerfile = plan.dockerfile() instanceof DockerfileSource.Existing existing
@@ -58,7 +61,8 @@ public final class ImageBuilder {
     }
 
     /** The plan and the exact command a build would run, with every registered secret masked. */
-    public String dryRun(BuildPlan plan) {
+    public String dryRun(BuildPlan plan) throws IOException {
+        registerSecretFiles(plan);
         Path dockerfile = plan.dockerfile() instanceof DockerfileSource.Existing existing
             ? existing.file() : Path.of(PLACEHOLDER_DIR, "Dockerfile");
         Command command = driver.buildCommand(plan, new BuildFiles(dockerfile, Path.of(PLACEHOLDER_DIR, "metadata.json")));
@@ -68,6 +72,21 @@ public final class ImageBuilder {
             text += "\nGenerated Dockerfile\n" + generated.content().indent(2);
         }
         return runner.masker().mask(text);
+    }
+
+    /** The masker learns every secret's content before the client prints its first line. */
+    private void registerSecretFiles(BuildPlan plan) throws IOException {
+        for (SecretMount secret : plan.secrets()) {
+            Path file = secret.file();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new InvalidBuildRequestException("secret " + secret.id() + ": cannot read " + file,
+                    "BuildKit secrets are read from files on the machine running the client",
+                    "check the path and its permissions (the file should be 0600 and owned by the build user)");
+            }
+            if (Files.size(file) <= MAX_MASKED_SECRET_BYTES) {
+                runner.masker().register(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

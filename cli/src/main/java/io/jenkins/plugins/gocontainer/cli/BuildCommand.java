@@ -1,0 +1,172 @@
+package io.jenkins.plugins.gocontainer.cli;
+
+import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.build.BuildDriver;
+import io.jenkins.plugins.gocontainer.build.BuildPlan;
+import io.jenkins.plugins.gocontainer.build.BuildPlanner;
+import io.jenkins.plugins.gocontainer.build.BuildRequest;
+import io.jenkins.plugins.gocontainer.build.BuildResult;
+import io.jenkins.plugins.gocontainer.build.ImageBuilder;
+import io.jenkins.plugins.gocontainer.build.NamedContext;
+import io.jenkins.plugins.gocontainer.build.Platform;
+import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.exec.OutputSink;
+import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code gocb build}: plans, builds and pushes a Go service image. */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Builds a Go service into a container image with BuildKit and pushes it, or writes an OCI archive.",
+        "Without a Dockerfile in the context, the best-practice one is generated (see 'gocb dockerfile')."})
+final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-C", "--context"}, paramLabel = "DIR", defaultValue = ".", description = "the module root: the directory with go.mod and go.sum (default: .)")
+    Path context;
+
+    @Option(names = {"-f", "--dockerfile"}, paramLabel = "FILE", description = "Dockerfile, relative to the context (default: Dockerfile, else generated)")
+    Path dockerfile;
+
+    @Option(names = "--package", paramLabel = "PKG", defaultValue = ".", description = "main package for the generated Dockerfile, e.g. ./cmd/server (default: .)")
+    String mainPackage;
+
+    @Option(names = {"-t", "--image"}, paramLabel = "REF", description = "push under this name; repeatable (registry/repository:tag)")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = "--oci-archive", paramLabel = "FILE", description = "write an OCI layout tarball instead of pushing (default when no --image: ./<name>.oci.tar)")
+    Path ociArchive;
+
+    @Option(names = "--app-version", paramLabel = "VERSION", defaultValue = BuildRequest.DEFAULT_VERSION,
+        description = "version stamped into the binary (-X main.version) and the VERSION build argument (default: dev)")
+    String appVersion;
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "Dockerfile stage to build")
+    String target;
+
+    @Option(names = "--build-arg", paramLabel = "KEY=VALUE", description = "build argument; repeatable. Not for secrets: use --secret")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH", split = ",", description = "target platform(s), e.g. linux/amd64,linux/arm64")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "image label; repeatable")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--base-image", paramLabel = "NAME=SOURCE",
+        description = "replace a FROM image: NAME=DIR (a root filesystem) or NAME=docker-image://REF (a mirror); repeatable")
+    List<String> baseImages = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "id=ID,src=FILE", description = "BuildKit secret from a file; repeatable")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "ID[=SOCKET|KEY]", description = "BuildKit SSH forwarding, e.g. default or default=$SSH_AUTH_SOCK; repeatable")
+    List<String> sshMounts = new ArrayList<>();
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST:PORT", description = "registry spoken to over HTTP or unverified TLS (loopback registries always are)")
+    List<String> insecureRegistries = new ArrayList<>();
+
+    @Option(names = "--no-cache", description = "do not use the builder's cache")
+    boolean noCache;
+
+    @Mixin
+    BuilderOptions builder;
+
+    @Option(names = "--dry-run", description = "print the plan and the exact command, with secrets masked, and stop")
+    boolean dryRun;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human", description = "result on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Option(names = {"-q", "--quiet"}, description = "do not stream the build log to stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            BuildPlan plan = new BuildPlanner().plan(request());
+            Map<String, String> environment = System.getenv();
+            CommandRunner runner = new CommandRunner(SecretMasker.none());
+            if (dryRun) {
+                out.print(new ImageBuilder(builder.driverWithoutStarting(environment), runner).dryRun(plan));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            BuildDriver driver = builder.driver(environment);
+            OutputSink log = quiet ? OutputSink.discard() : line -> {
+                err.println(line);
+                err.flush();
+            };
+            BuildResult result = Cancellation.runCancellable(() -> new ImageBuilder(driver, runner).build(plan, log));
+            printResult(result, driver, out);
+            return ExitCodes.OK;
+        } catch (GocbException e) {
+            return ErrorReporter.report(e, format, out, err);
+        } catch (IOException e) {
+            return ErrorReporter.report(new GocbException("build failed: " + e.getMessage(), "an input/output error on this machine", "check the paths and free disk space", e), format, out, err);
+        } catch (InterruptedException e) {
+            err.println("gocb: build cancelled; the BuildKit client was stopped and temporary files removed");
+            return ExitCodes.INTERRUPTED;
+        }
+    }
+
+    private BuildRequest request() {
+        BuildRequest.Builder request = BuildRequest.builder(context)
+            .dockerfile(dockerfile)
+            .mainPackage(mainPackage)
+            .target(target)
+            .buildArgs(KeyValues.pairs(buildArgs, "--build-arg"))
+            .platforms(platforms)
+            .labels(KeyValues.pairs(labels, "--label"))
+            .images(images)
+            .ociArchive(ociArchive)
+            .version(appVersion)
+            .noCache(noCache);
+        baseImages.stream().map(NamedContext::parse).forEach(request::namedContext);
+        secrets.stream().map(KeyValues::secret).forEach(request::secret);
+        sshMounts.stream().map(KeyValues::ssh).forEach(request::ssh);
+        insecureRegistries.forEach(request::insecureRegistry);
+        return request.build();
+    }
+
+    private void printResult(BuildResult result, BuildDriver driver, PrintWriter out) {
+        if (format == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("digest", result.digest());
+            json.put("configDigest", result.configDigest().orElse(null));
+            json.put("mediaType", result.mediaType());
+            json.put("names", result.names().stream().map(ImageReference::toString).toList());
+            json.put("pinned", result.pinnedReferences().stream().map(ImageReference::toString).toList());
+            json.put("platforms", result.platforms().stream().map(Platform::toString).toList());
+            json.put("driver", driver.name());
+            json.put("builder", driver.builderDescription());
+            out.println(Json.write(json));
+        } else {
+            out.println("built " + result.digest());
+            result.names().forEach(name -> out.println("  pushed " + name));
+            result.pinnedReferences().forEach(pinned -> out.println("  pinned " + pinned));
+            if (!result.platforms().isEmpty()) {
+                out.println("  platforms " + String.join(", ", result.platforms().stream().map(Platform::toString).toList()));
+            }
+        }
+        out.flush();
+    }
+}

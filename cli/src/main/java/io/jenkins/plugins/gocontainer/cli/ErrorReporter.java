@@ -1,0 +1,43 @@
+package io.jenkins.plugins.gocontainer.cli;
+
+import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.build.BuilderUnreachableException;
+import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
+import io.jenkins.plugins.gocontainer.registry.InvalidImageReferenceException;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Prints a {@link GocbException} for people (stderr) or machines (JSON on stdout) and picks the exit code. */
+final class ErrorReporter {
+
+    private ErrorReporter() {
+    }
+
+    static int report(GocbException error, OutputFormat format, PrintWriter out, PrintWriter err) {
+        err.println("gocb: error: " + error.getMessage());
+        err.flush();
+        if (format == OutputFormat.json) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", error.getClass().getSimpleName());
+            body.put("problem", error.problem());
+            body.put("reason", error.reason());
+            body.put("remedy", error.remedy());
+            out.println(Json.write(Map.of("error", body)));
+            out.flush();
+        }
+        return exitCode(error);
+    }
+
+    static int exitCode(GocbException error) {
+        if (error instanceof InvalidBuildRequestException || error instanceof InvalidImageReferenceException) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (error instanceof BuilderUnreachableException || error instanceof CommandNotFoundException) {
+            return ExitCodes.BUILDER_UNAVAILABLE;
+        }
+        return ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,20 @@
+package io.jenkins.plugins.gocontainer.cli;
+
+/** gocb's exit codes, stable for scripts and Jenkins steps. */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    /** The build (or another operation) ran and failed. */
+    public static final int FAILED = 1;
+    /** Bad flags or a request that cannot be planned; nothing ran. */
+    public static final int INVALID_INPUT = 2;
+    /** Reserved: the image was built but a quality gate failed. */
+    public static final int GATE_FAILED = 3;
+    /** No builder could be reached or started, or a required tool is missing. */
+    public static final int BUILDER_UNAVAILABLE = 4;
+    /** Cancelled (SIGINT/SIGTERM). */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+}
