@@ -16,6 +16,7 @@ final class BuildFailureClassifier {
 
     private static final Pattern EXIT_CODE = Pattern.compile("did not complete successfully: exit code: (\\d+)");
     private static final Pattern BASE_IMAGE = Pattern.compile("failed to resolve source metadata for ([^:\\s]+(?::[^:\\s]+)?)");
+    private static final String LOAD_METADATA = "[internal] load metadata for ";
     private static final List<String> CONNECTION_ERRORS = List.of(
         "failed to list workers", "error while dialing", "failed to dial", "connection error", "connect: connection refused",
         "connect: no such file or directory", "no such host");
@@ -25,6 +26,17 @@ final class BuildFailureClassifier {
         "connection reset", "tls: ", "server gave http response to https client");
 
     private BuildFailureClassifier() {
+    }
+
+    /** BuildKit resolves FROM images in "[internal] load metadata for IMAGE" steps. */
+    private static Optional<String> unavailableBaseImage(Optional<ProgressLog.Step> failed, String finalError) {
+        Matcher base = BASE_IMAGE.matcher(finalError);
+        if (base.find()) {
+            return Optional.of(base.group(1));
+        }
+        return failed.map(ProgressLog.Step::name)
+            .filter(name -> name.startsWith(LOAD_METADATA))
+            .map(name -> name.substring(LOAD_METADATA.length()).strip());
     }
 
     static BuildFailedException classify(BuildPlan plan, BuildDriver driver, ProgressLog progress, CommandResult result) {
@@ -38,9 +50,9 @@ final class BuildFailureClassifier {
         String error = failed.flatMap(ProgressLog.Step::error).orElse(finalError);
         String lowerError = error.toLowerCase(Locale.ROOT);
 
-        Matcher base = BASE_IMAGE.matcher(error);
-        if (base.find()) {
-            return new BaseImageUnavailableException(base.group(1), result.exitCode(), List.of(error));
+        Optional<String> baseImage = unavailableBaseImage(failed, finalError);
+        if (baseImage.isPresent()) {
+            return new BaseImageUnavailableException(baseImage.get(), result.exitCode(), List.of(finalError.isEmpty() ? error : finalError));
         }
         if (lowerError.contains("failed to push") || failed.map(s -> s.name().startsWith("exporting to image")).orElse(false)) {
             String names = plan.imageNames().stream().map(ImageReference::toString).collect(Collectors.joining(", "));
