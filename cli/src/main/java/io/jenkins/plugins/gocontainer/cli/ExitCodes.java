@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int GATE_FAILED = 3;
     /** No builder could be reached or started, or a required tool is missing. */
     public static final int BUILDER_UNAVAILABLE = 4;
-    /** Cancelled (SIGINT/SIGTERM). */
+    /** Cancelled. A signal ends the JVM with 128 + its number: 130 for SIGINT, 143 for SIGTERM. */
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
