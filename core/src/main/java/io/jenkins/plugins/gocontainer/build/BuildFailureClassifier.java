@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 final class BuildFailureClassifier {
 
     private static final Pattern EXIT_CODE = Pattern.compile("did not complete successfully: exit code: (\\d+)");
-    private static final Pattern BASE_IMAGE = Pattern.compile("failed to resolve source metadata for ([^:\\s]+(?::[^:\\s]+)?)");
+    private static final Pattern BASE_IMAGE = Pattern.compile("failed to resolve source metadata for (\\S+?):(?:\\s|$)");
     private static final String LOAD_METADATA = "[internal] load metadata for ";
     private static final List<String> CONNECTION_ERRORS = List.of(
         "failed to list workers", "error while dialing", "failed to dial", "connection error", "connect: connection refused",
@@ -43,16 +43,16 @@ final class BuildFailureClassifier {
         List<String> tail = result.lastLines();
         String finalError = progress.finalError().orElse(tail.isEmpty() ? "" : tail.get(tail.size() - 1));
         String lowerFinal = finalError.toLowerCase(Locale.ROOT);
-        if (!progress.builderAnswered() && CONNECTION_ERRORS.stream().anyMatch(lowerFinal::contains)) {
-            return new BuilderUnreachableException(driver.builderDescription(), result.exitCode(), List.of(finalError));
-        }
         Optional<ProgressLog.Step> failed = progress.failedStep();
         String error = failed.flatMap(ProgressLog.Step::error).orElse(finalError);
         String lowerError = error.toLowerCase(Locale.ROOT);
-
+        // Checked first: a base image on an unreachable registry also says "no such host", but the builder answered.
         Optional<String> baseImage = unavailableBaseImage(failed, finalError);
         if (baseImage.isPresent()) {
             return new BaseImageUnavailableException(baseImage.get(), result.exitCode(), List.of(finalError.isEmpty() ? error : finalError));
+        }
+        if (!progress.builderAnswered() && !lowerFinal.contains("failed to solve:") && CONNECTION_ERRORS.stream().anyMatch(lowerFinal::contains)) {
+            return new BuilderUnreachableException(driver.builderDescription(), result.exitCode(), List.of(finalError));
         }
         if (lowerError.contains("failed to push") || failed.map(s -> s.name().startsWith("exporting to image")).orElse(false)) {
             String names = plan.imageNames().stream().map(ImageReference::toString).collect(Collectors.joining(", "));

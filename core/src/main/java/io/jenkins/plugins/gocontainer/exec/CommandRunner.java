@@ -83,7 +83,7 @@ public final class CommandRunner {
             return new CommandResult(exitCode, last, Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
             ProcessTree.stop(process, gracePeriod);
-            pump.join(gracePeriod.toMillis());
+            pump.join(Math.max(1, gracePeriod.toMillis())); // join(0) would wait forever
             throw e;
         } finally {
             if (process.isAlive()) {

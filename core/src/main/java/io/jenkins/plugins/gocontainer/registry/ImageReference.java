@@ -23,6 +23,7 @@ public record ImageReference(String registry, String repository, String tag, Str
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}");
     private static final Pattern SHA256 = Pattern.compile("sha256:[a-f0-9]{64}");
+    private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(?:\\.[0-9]{1,3}){3}");
     private static final int MAX_NAME_LENGTH = 255;
 
     public ImageReference {
@@ -132,7 +133,7 @@ public record ImageReference(String registry, String repository, String tag, Str
     /** True for registries on this machine's loopback, which are spoken to over plain HTTP. */
     public boolean isLoopbackRegistry() {
         String host = host();
-        return host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.");
+        return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_IPV4.matcher(host).matches();
     }
 
     @Override

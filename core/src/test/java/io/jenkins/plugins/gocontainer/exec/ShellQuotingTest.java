@@ -63,4 +63,11 @@ class ShellQuotingTest {
         String script = ShellQuoting.join(argv);
         return new CommandRunner(SecretMasker.none()).capture(Command.of("/bin/sh", "-c", script));
     }
+
+    @Test
+    void aFirstWordTheShellWouldReadAsAssignmentOrKeywordIsQuoted() {
+        assertThat(ShellQuoting.join(List.of("FOO=bar", "x=y"))).isEqualTo("'FOO=bar' x=y");
+        assertThat(ShellQuoting.join(List.of("if", "then"))).isEqualTo("'if' then");
+        assertThat(ShellQuoting.join(List.of("buildctl", "if"))).isEqualTo("buildctl if");
+    }
 }
