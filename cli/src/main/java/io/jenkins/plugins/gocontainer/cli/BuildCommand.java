@@ -6,6 +6,7 @@ import io.jenkins.plugins.gocontainer.build.BuildPlan;
 import io.jenkins.plugins.gocontainer.build.BuildPlanner;
 import io.jenkins.plugins.gocontainer.build.BuildRequest;
 import io.jenkins.plugins.gocontainer.build.BuildResult;
+import io.jenkins.plugins.gocontainer.build.DockerfileSource;
 import io.jenkins.plugins.gocontainer.build.ImageBuilder;
 import io.jenkins.plugins.gocontainer.build.NamedContext;
 import io.jenkins.plugins.gocontainer.build.Platform;
@@ -13,10 +14,15 @@ import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Command;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Mixin;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Model.CommandSpec;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Option;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -106,7 +112,8 @@ final class BuildCommand implements Callable<Integer> {
             Map<String, String> environment = System.getenv();
             CommandRunner runner = new CommandRunner(SecretMasker.none());
             if (dryRun) {
-                out.print(new ImageBuilder(builder.driverWithoutStarting(environment), runner).dryRun(plan));
+                ImageBuilder planned = new ImageBuilder(builder.driverWithoutStarting(environment), runner);
+                out.print(format == OutputFormat.json ? dryRunJson(plan, planned) : planned.dryRun(plan));
                 out.flush();
                 return ExitCodes.OK;
             }
@@ -145,6 +152,17 @@ final class BuildCommand implements Callable<Integer> {
         sshMounts.stream().map(KeyValues::ssh).forEach(request::ssh);
         insecureRegistries.forEach(request::insecureRegistry);
         return request.build();
+    }
+
+    private static String dryRunJson(BuildPlan plan, ImageBuilder planned) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("driver", planned.driver().name());
+        json.put("builder", planned.driver().builderDescription());
+        json.put("command", planned.plannedCommand(plan).argv());
+        json.put("names", plan.imageNames().stream().map(ImageReference::toString).toList());
+        json.put("generatedDockerfile", plan.dockerfile() instanceof DockerfileSource.Generated generated
+            ? generated.content() : null);
+        return Json.write(json) + System.lineSeparator();
     }
 
     private void printResult(BuildResult result, BuildDriver driver, PrintWriter out) {

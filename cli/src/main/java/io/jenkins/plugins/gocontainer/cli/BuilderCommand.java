@@ -2,9 +2,13 @@ package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.build.EmbeddedBuilder;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Command;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Model.CommandSpec;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Option;
+import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -34,20 +38,20 @@ final class BuilderCommand {
         return run(builder -> {
             builder.start();
             return status(builder);
-        });
+        }, "running");
     }
 
-    @Command(name = "stop", description = "Stops the builder; its cache stays for the next start.")
+    @Command(name = "stop", description = "Stops the builder (no-op when it is not running); its cache stays for the next start.")
     int stop() {
         return run(builder -> {
             builder.stop();
             return status(builder);
-        });
+        }, "stopped");
     }
 
     @Command(name = "status", description = "Says whether the builder runs and answers. Exit code 0 when it answers, 1 otherwise.")
     int status() {
-        return run(this::status);
+        return run(this::status, "running");
     }
 
     @FunctionalInterface
@@ -55,7 +59,7 @@ final class BuilderCommand {
         Map<String, Object> apply(EmbeddedBuilder builder) throws IOException, InterruptedException;
     }
 
-    private int run(Action action) {
+    private int run(Action action, String expectedState) {
         PrintWriter out = spec.commandLine().getOut();
         EmbeddedBuilder builder = new EmbeddedBuilder(stateDirectory != null ? stateDirectory : EmbeddedBuilder.defaultStateDirectory());
         try {
@@ -70,7 +74,7 @@ final class BuilderCommand {
                 }
             }
             out.flush();
-            return "running".equals(status.get("state")) ? ExitCodes.OK : ExitCodes.FAILED;
+            return expectedState.equals(status.get("state")) ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (GocbException e) {
             return ErrorReporter.report(e, format, out, spec.commandLine().getErr());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.build.BuilderUnreachableException;
 import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
+import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.InvalidImageReferenceException;
 
 import java.io.PrintWriter;

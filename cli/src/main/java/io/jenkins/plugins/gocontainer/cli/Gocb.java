@@ -5,23 +5,46 @@ import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /** {@code gocb}: builds Go services into small, correctly tagged container images with BuildKit. */
 @Command(name = "gocb",
     mixinStandardHelpOptions = true,
     versionProvider = Gocb.Version.class,
-    description = "Builds Go services into small, correctly tagged container images with BuildKit.",
-    subcommands = {BuildCommand.class, DockerfileCommand.class, BuilderCommand.class, CommandLine.HelpCommand.class})
+    description = "Builds Go services into small, correctly tagged container images with BuildKit.")
 public final class Gocb {
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    /** Subcommands by name. Only the one invoked is modelled: picocli's reflection is most of gocb's start-up time. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("build", BuildCommand::new);
+        SUBCOMMANDS.put("dockerfile", DockerfileCommand::new);
+        SUBCOMMANDS.put("builder", BuilderCommand::new);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
+    public static void main(String[] args) {
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /** The full command tree, for help and tests. */
     static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    static CommandLine commandLine(String[] args) {
         CommandLine commandLine = new CommandLine(new Gocb());
-        commandLine.setParameterExceptionHandler((ex, args) -> {
+        boolean knownSubcommand = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (!knownSubcommand || name.equals(args[0])) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
+        commandLine.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
             ex.getCommandLine().getErr().println("gocb: error: " + ex.getMessage());
             ex.getCommandLine().getErr().println("  Fix: see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");

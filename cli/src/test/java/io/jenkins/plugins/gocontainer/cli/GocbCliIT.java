@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.RegistryProbe;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RealEnvironment.Extension.class)
 class GocbCliIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void buildPrintsJsonWhoseDigestTheRegistryServes(RealEnvironment env) throws Exception {
         String image = env.registry().hostPort() + "/cli/hello:1.4.0";
@@ -30,11 +28,11 @@ class GocbCliIT {
             "--image", image, "--app-version", "1.4.0", "--format", "json");
 
         assertThat(outcome.exitCode()).as(outcome.stderr()).isZero();
-        JsonNode result = JSON.readTree(outcome.stdout());
+        Map<String, Object> result = Json.parseObject(outcome.stdout());
         RegistryProbe.Manifest manifest = RegistryProbe.manifest(env.registry(), "cli/hello", "1.4.0");
-        assertThat(result.path("digest").asText()).isEqualTo(manifest.computedDigest());
-        assertThat(result.path("names").get(0).asText()).isEqualTo(image);
-        assertThat(result.path("platforms").get(0).asText()).isEqualTo("linux/amd64");
+        assertThat(result.get("digest")).isEqualTo(manifest.computedDigest());
+        assertThat(result.get("names")).isEqualTo(List.of(image));
+        assertThat(result.get("platforms")).isEqualTo(List.of("linux/amd64"));
         assertThat(outcome.stderr()).contains("exporting to image");
     }
 
@@ -48,15 +46,18 @@ class GocbCliIT {
             "--image", image, "--format", "json");
         try {
             assertThat(build.exitCode()).as(build.stderr()).isZero();
-            assertThat(JSON.readTree(build.stdout()).path("builder").asText()).contains(state.resolve("buildkit/buildkitd.sock").toString());
+            assertThat((String) Json.parseObject(build.stdout()).get("builder")).contains(state.resolve("buildkit/buildkitd.sock").toString());
             GocbProcess.Outcome status = GocbProcess.run(Map.of("GOCB_STATE_DIR", state.toString()), "builder", "status", "--format", "json");
             assertThat(status.exitCode()).isZero();
-            assertThat(JSON.readTree(status.stdout()).path("state").asText()).isEqualTo("running");
-            long pid = JSON.readTree(status.stdout()).path("pid").asLong();
+            Map<String, Object> running = Json.parseObject(status.stdout());
+            assertThat(running.get("state")).isEqualTo("running");
+            long pid = (Long) running.get("pid");
             assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
             GocbProcess.Outcome stop = GocbProcess.run(Map.of("GOCB_STATE_DIR", state.toString()), "builder", "stop");
+            assertThat(stop.exitCode()).isZero();
             assertThat(stop.stdout()).contains("builder stopped");
+            assertThat(GocbProcess.run(Map.of("GOCB_STATE_DIR", state.toString()), "builder", "status").exitCode()).isEqualTo(ExitCodes.FAILED);
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         } finally {
             GocbProcess.run(Map.of("GOCB_STATE_DIR", state.toString()), "builder", "stop");

@@ -1,20 +1,18 @@
 package io.jenkins.plugins.gocontainer.build;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.json.Json;
+import io.jenkins.plugins.gocontainer.json.JsonSyntaxException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the {@code --metadata-file} that buildctl and buildx write after a successful build. */
 public final class BuildMetadata {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BuildMetadata() {
     }
@@ -30,32 +28,29 @@ public final class BuildMetadata {
     }
 
     static BuildResult parse(String text, String source, BuildPlan plan) {
-        JsonNode root;
+        Map<String, Object> root;
         try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw unreadable(Path.of(source), "it is not JSON: " + e.getOriginalMessage());
+            root = Json.parseObject(text);
+        } catch (JsonSyntaxException e) {
+            throw unreadable(Path.of(source), "it is not a JSON object: " + e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw unreadable(Path.of(source), "it is empty or not a JSON object");
-        }
-        JsonNode descriptor = root.path("containerimage.descriptor");
+        Map<String, Object> descriptor = object(root, "containerimage.descriptor");
         String digest = text(root, "containerimage.digest").orElseGet(() -> text(descriptor, "digest").orElse(null));
         if (digest == null || !digest.startsWith("sha256:")) {
-            throw unreadable(Path.of(source), "it has no containerimage.digest (keys: " + fieldNames(root) + ")");
+            throw unreadable(Path.of(source), "it has no containerimage.digest (keys: " + String.join(", ", root.keySet()) + ")");
         }
         return new BuildResult(
             digest,
             text(root, "containerimage.config.digest"),
             text(descriptor, "mediaType").orElse("application/vnd.oci.image.manifest.v1+json"),
-            descriptor.path("size").asLong(0),
+            descriptor.get("size") instanceof Number size ? size.longValue() : 0,
             plan.imageNames(),
             platforms(descriptor, plan));
     }
 
     /** A single-platform manifest's descriptor names its platform; an index holds what was asked for. */
-    private static List<Platform> platforms(JsonNode descriptor, BuildPlan plan) {
-        JsonNode platform = descriptor.path("platform");
+    private static List<Platform> platforms(Map<String, Object> descriptor, BuildPlan plan) {
+        Map<String, Object> platform = object(descriptor, "platform");
         Optional<String> os = text(platform, "os");
         Optional<String> architecture = text(platform, "architecture");
         if (os.isPresent() && architecture.isPresent()) {
@@ -64,15 +59,13 @@ public final class BuildMetadata {
         return plan.platforms();
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> parent, String field) {
+        return parent.get(field) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    private static String fieldNames(JsonNode node) {
-        StringBuilder names = new StringBuilder();
-        node.fieldNames().forEachRemaining(name -> names.append(names.isEmpty() ? "" : ", ").append(name));
-        return names.toString();
+    private static Optional<String> text(Map<String, Object> object, String field) {
+        return object.get(field) instanceof String value && !value.isBlank() ? Optional.of(value) : Optional.empty();
     }
 
     private static GocbException unreadable(Path file, String why) {

@@ -62,16 +62,25 @@ public final class ImageBuilder {
 
     /** The plan and the exact command a build would run, with every registered secret masked. */
     public String dryRun(BuildPlan plan) throws IOException {
-        registerSecretFiles(plan);
-        Path dockerfile = plan.dockerfile() instanceof DockerfileSource.Existing existing
-            ? existing.file() : Path.of(PLACEHOLDER_DIR, "Dockerfile");
-        Command command = driver.buildCommand(plan, new BuildFiles(dockerfile, Path.of(PLACEHOLDER_DIR, "metadata.json")));
+        Command command = plannedCommand(plan);
         String text = plan.describe() + "\nCommand (" + PLACEHOLDER_DIR + " is a private temporary directory made for the build)\n  "
             + command.toCommandLine() + "\n";
         if (plan.dockerfile() instanceof DockerfileSource.Generated generated) {
             text += "\nGenerated Dockerfile\n" + generated.content().indent(2);
         }
         return runner.masker().mask(text);
+    }
+
+    /**
+     * The command a build would run, every argument masked, with {@value #PLACEHOLDER_DIR} standing
+     * for the private directory a real build makes.
+     */
+    public Command plannedCommand(BuildPlan plan) throws IOException {
+        registerSecretFiles(plan);
+        Path dockerfile = plan.dockerfile() instanceof DockerfileSource.Existing existing
+            ? existing.file() : Path.of(PLACEHOLDER_DIR, "Dockerfile");
+        Command command = driver.buildCommand(plan, new BuildFiles(dockerfile, Path.of(PLACEHOLDER_DIR, "metadata.json")));
+        return new Command(command.argv().stream().map(runner.masker()::mask).toList(), command.environment(), command.workingDirectory());
     }
 
     /** The masker learns every secret's content before the client prints its first line. */
