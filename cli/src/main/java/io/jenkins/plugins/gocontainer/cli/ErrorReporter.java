@@ -6,6 +6,7 @@ import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.InvalidImageReferenceException;
+import io.jenkins.plugins.gocontainer.registry.PushTagsIncompleteException;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -26,6 +27,10 @@ final class ErrorReporter {
             body.put("problem", error.problem());
             body.put("reason", error.reason());
             body.put("remedy", error.remedy());
+            if (error instanceof PushTagsIncompleteException incomplete) {
+                body.put("tagged", incomplete.tagged());
+                body.put("notTagged", incomplete.notTagged());
+            }
             out.println(Json.write(Map.of("error", body)));
             out.flush();
         }

@@ -24,6 +24,7 @@ public final class Gocb {
         SUBCOMMANDS.put("build", BuildCommand::new);
         SUBCOMMANDS.put("dockerfile", DockerfileCommand::new);
         SUBCOMMANDS.put("builder", BuilderCommand::new);
+        SUBCOMMANDS.put("push-tags", PushTagsCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 

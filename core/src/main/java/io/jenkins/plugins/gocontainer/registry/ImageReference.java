@@ -113,6 +113,11 @@ public record ImageReference(String registry, String repository, String tag, Str
         return registry + "/" + repository;
     }
 
+    /** This repository, without tag or digest. */
+    public ImageReference repositoryOnly() {
+        return new ImageReference(registry, repository, null, null);
+    }
+
     public ImageReference withTag(String newTag) {
         return parse(name() + ":" + newTag);
     }
