@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Puts tags on an image that is already in a registry, without rebuilding and without re-uploading
@@ -14,6 +18,8 @@ import java.util.Optional;
  * Idempotent: a tag already at the digest is left alone.
  */
 public final class TagPusher {
+
+    private static final int PARALLEL_TAGS = 4;
 
     private final RegistryClient client;
 
@@ -39,17 +45,47 @@ public final class TagPusher {
         if (!source.name().equals(target.name())) {
             copy.ensurePresent(manifest);
         }
-        List<TagOutcome> outcomes = new ArrayList<>();
-        for (String tag : wanted) {
-            try {
-                outcomes.add(place(target, tag, manifest));
-            } catch (RegistryException e) {
-                List<String> notTagged = wanted.subList(outcomes.size(), wanted.size());
-                throw new PushTagsIncompleteException(target.name(), manifest.digest(), outcomes.stream().map(TagOutcome::tag).toList(), notTagged, e);
-            }
-        }
+        List<TagOutcome> outcomes = placeAll(target, wanted, manifest);
         return new PushTagsResult(target.repositoryOnly(), manifest.digest(), manifest.mediaType(), outcomes,
             copy.mounted, copy.copied, client.http().bytesSent() - bytesBefore);
+    }
+
+    /**
+     * Places the tags a few at a time: each tag is two round trips (HEAD, PUT), and they are
+     * independent. A tag that fails for good ends the run with the exact sets of tagged and untagged.
+     */
+    private List<TagOutcome> placeAll(ImageReference target, List<String> tags, Manifest manifest) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_TAGS, tags.size()), runnable -> {
+            Thread thread = new Thread(runnable, "gocb-push-tags");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<TagOutcome>> futures = new ArrayList<>();
+            for (String tag : tags) {
+                futures.add(pool.submit(() -> place(target, tag, manifest)));
+            }
+            List<TagOutcome> placed = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            RegistryException firstFailure = null;
+            for (int i = 0; i < tags.size(); i++) {
+                try {
+                    placed.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    failed.add(tags.get(i));
+                    if (firstFailure == null) {
+                        firstFailure = e.getCause() instanceof RegistryException registry ? registry
+                            : new RegistryException("tag " + tags.get(i) + " failed: " + e.getCause(), "an unexpected error", "report it", e.getCause());
+                    }
+                }
+            }
+            if (firstFailure != null) {
+                throw new PushTagsIncompleteException(target.name(), manifest.digest(), placed.stream().map(TagOutcome::tag).toList(), failed, firstFailure);
+            }
+            return placed;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private TagOutcome place(ImageReference target, String tag, Manifest manifest) throws InterruptedException {
@@ -57,11 +93,10 @@ public final class TagPusher {
         if (existing.isPresent() && existing.get().digest().equals(manifest.digest())) {
             return new TagOutcome(tag, TagOutcome.Action.UNCHANGED, existing.map(Descriptor::digest));
         }
+        // The registry reports the digest it stored in its answer to the PUT; that is the check.
         String reported = client.putManifest(target, tag, manifest);
-        Optional<Descriptor> now = client.headManifest(target, tag);
-        if (!reported.equals(manifest.digest()) || now.isEmpty() || !now.get().digest().equals(manifest.digest())) {
-            throw new RegistryException("the registry stored " + target.name() + ":" + tag + " as "
-                    + now.map(Descriptor::digest).orElse(reported) + ", not " + manifest.digest(),
+        if (!reported.equals(manifest.digest())) {
+            throw new RegistryException("the registry stored " + target.name() + ":" + tag + " as " + reported + ", not " + manifest.digest(),
                 "the registry rewrote the manifest (some registries convert media types), so the tag does not name the built image",
                 "use a registry that stores manifests byte for byte (any OCI distribution registry does)");
         }
