@@ -7,6 +7,8 @@ import io.jenkins.plugins.gocontainer.build.BuildPlanner;
 import io.jenkins.plugins.gocontainer.build.BuildRequest;
 import io.jenkins.plugins.gocontainer.build.BuildResult;
 import io.jenkins.plugins.gocontainer.build.DockerfileSource;
+import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.build.TaggedBuild;
 import io.jenkins.plugins.gocontainer.build.ImageBuilder;
 import io.jenkins.plugins.gocontainer.build.NamedContext;
 import io.jenkins.plugins.gocontainer.build.Platform;
@@ -14,6 +16,9 @@ import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
+import io.jenkins.plugins.gocontainer.registry.TagPusher;
+import io.jenkins.plugins.gocontainer.tags.TagSet;
+import io.jenkins.plugins.gocontainer.tags.Tagger;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Command;
 import io.jenkins.plugins.gocontainer.json.Json;
@@ -32,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code gocb build}: plans, builds and pushes a Go service image. */
@@ -53,7 +59,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--package", paramLabel = "PKG", defaultValue = ".", description = "main package for the generated Dockerfile, e.g. ./cmd/server (default: .)")
     String mainPackage;
 
-    @Option(names = {"-t", "--image"}, paramLabel = "REF", description = "push under this name; repeatable (registry/repository:tag)")
+    @Option(names = {"-t", "--image"}, paramLabel = "REF",
+        description = "push under this name; repeatable. A repository without tag gets its tags from git and the tag policy (--tag)")
     List<String> images = new ArrayList<>();
 
     @Option(names = "--oci-archive", paramLabel = "FILE", description = "write an OCI layout tarball instead of pushing (default when no --image: ./<name>.oci.tar)")
@@ -94,6 +101,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     BuilderOptions builder;
 
+    @Mixin
+    TagPolicyOptions policy;
+
     @Option(names = "--dry-run", description = "print the plan and the exact command, with secrets masked, and stop")
     boolean dryRun;
 
@@ -108,8 +118,12 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            BuildPlan plan = new BuildPlanner().plan(request());
             Map<String, String> environment = System.getenv();
+            Optional<ImageReference> tagged = taggedRepository();
+            if (tagged.isPresent()) {
+                return taggedBuild(tagged.get(), environment, out, err);
+            }
+            BuildPlan plan = new BuildPlanner().plan(request());
             CommandRunner runner = new CommandRunner(SecretMasker.none());
             if (dryRun) {
                 ImageBuilder planned = new ImageBuilder(builder.driverWithoutStarting(environment), runner);
@@ -118,11 +132,7 @@ final class BuildCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             BuildDriver driver = builder.driver(environment);
-            OutputSink log = quiet ? OutputSink.discard() : line -> {
-                err.println(line);
-                err.flush();
-            };
-            BuildResult result = Cancellation.runCancellable(() -> new ImageBuilder(driver, runner).build(plan, log));
+            BuildResult result = Cancellation.runCancellable(() -> new ImageBuilder(driver, runner).build(plan, log(err)));
             printResult(result, driver, out);
             return ExitCodes.OK;
         } catch (GocbException e) {
@@ -133,6 +143,80 @@ final class BuildCommand implements Callable<Integer> {
             err.println("gocb: build cancelled; the BuildKit client was stopped and temporary files removed");
             return ExitCodes.INTERRUPTED;
         }
+    }
+
+    /** The repository to tag from git, when --image names a single repository without tag or digest. */
+    private Optional<ImageReference> taggedRepository() {
+        List<ImageReference> references = images.stream().map(ImageReference::parse).toList();
+        List<ImageReference> untagged = references.stream().filter(r -> r.tag() == null && r.digest() == null).toList();
+        if (untagged.isEmpty()) {
+            return Optional.empty();
+        }
+        if (references.size() > 1) {
+            throw new InvalidBuildRequestException("--image " + untagged.get(0) + " has no tag, and other names were given",
+                "a name without tag means 'tags from git and the tag policy', which applies to exactly one repository",
+                "give one repository (gocb build -t REPO), then copy tags elsewhere with gocb push-tags; or give every name a tag");
+        }
+        return Optional.of(untagged.get(0));
+    }
+
+    /** Builds and pushes the candidate sha tag, then adds the policy's other tags by digest. */
+    private int taggedBuild(ImageReference repository, Map<String, String> environment, PrintWriter out, PrintWriter err)
+        throws IOException, InterruptedException {
+        TagSet tags = new Tagger().compute(policy.request(context, environment));
+        tags.notes().forEach(note -> err.println("gocb: note: " + note));
+        boolean versionGiven = spec.commandLine().getParseResult().hasMatchedOption("--app-version");
+        BuildRequest candidate = TaggedBuild.candidateRequest(request(), repository, tags, versionGiven);
+        BuildPlan plan = new BuildPlanner().plan(candidate);
+        CommandRunner runner = new CommandRunner(SecretMasker.none());
+        List<String> references = tags.imageReferences(repository.toString());
+        if (dryRun) {
+            ImageBuilder planned = new ImageBuilder(builder.driverWithoutStarting(environment), runner);
+            out.print(format == OutputFormat.json ? dryRunJson(plan, planned)
+                : planned.dryRun(plan) + "\nThen tagged by digest, without rebuilding: " + String.join(", ", references) + "\n");
+            out.flush();
+            return ExitCodes.OK;
+        }
+        BuildDriver driver = builder.driver(environment);
+        TaggedBuild build = new TaggedBuild(new ImageBuilder(driver, runner),
+            new TagPusher(RegistryOptions.dockerConfigClient(environment, insecureRegistries)));
+        TaggedBuild.Result result = Cancellation.runCancellable(() -> build.run(plan, repository, tags, log(err)));
+        printTaggedResult(result, repository, driver, out);
+        return ExitCodes.OK;
+    }
+
+    private OutputSink log(PrintWriter err) {
+        return quiet ? OutputSink.discard() : line -> {
+            err.println(line);
+            err.flush();
+        };
+    }
+
+    private void printTaggedResult(TaggedBuild.Result result, ImageReference repository, BuildDriver driver, PrintWriter out) {
+        List<String> references = new ArrayList<>();
+        references.add(repository.withTag(result.candidateTag()).toString());
+        result.tags().ifPresent(pushed -> pushed.references().forEach(reference -> references.add(reference.toString())));
+        if (format == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("digest", result.build().digest());
+            json.put("configDigest", result.build().configDigest().orElse(null));
+            json.put("mediaType", result.build().mediaType());
+            json.put("version", result.tagSet().version());
+            json.put("candidate", repository.withTag(result.candidateTag()).toString());
+            json.put("names", references);
+            json.put("pinned", repository.withDigest(result.build().digest()).toString());
+            json.put("platforms", result.build().platforms().stream().map(Platform::toString).toList());
+            json.put("labels", result.tagSet().labels().values());
+            json.put("notes", result.tagSet().notes());
+            json.put("driver", driver.name());
+            json.put("builder", driver.builderDescription());
+            out.println(Json.write(json));
+        } else {
+            out.println("built " + result.build().digest() + " (version " + result.tagSet().version() + ")");
+            references.forEach(reference -> out.println("  pushed " + reference));
+            out.println("  pinned " + repository.withDigest(result.build().digest()));
+        }
+        out.flush();
     }
 
     private BuildRequest request() {

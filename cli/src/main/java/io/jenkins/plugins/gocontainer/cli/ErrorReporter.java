@@ -7,6 +7,9 @@ import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.InvalidImageReferenceException;
 import io.jenkins.plugins.gocontainer.registry.PushTagsIncompleteException;
+import io.jenkins.plugins.gocontainer.tags.InvalidDockerTagException;
+import io.jenkins.plugins.gocontainer.tags.InvalidTagRuleException;
+import io.jenkins.plugins.gocontainer.tags.NotAGitRepositoryException;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -38,7 +41,8 @@ final class ErrorReporter {
     }
 
     static int exitCode(GocbException error) {
-        if (error instanceof InvalidBuildRequestException || error instanceof InvalidImageReferenceException) {
+        if (error instanceof InvalidBuildRequestException || error instanceof InvalidImageReferenceException
+            || error instanceof InvalidTagRuleException || error instanceof InvalidDockerTagException || error instanceof NotAGitRepositoryException) {
             return ExitCodes.INVALID_INPUT;
         }
         if (error instanceof BuilderUnreachableException || error instanceof CommandNotFoundException) {

@@ -27,8 +27,16 @@ final class RegistryOptions {
     List<String> insecureRegistries = new java.util.ArrayList<>();
 
     RegistryClient client(Map<String, String> environment) {
+        return client(environment, explicitCredentials(environment), insecureRegistries);
+    }
+
+    /** A client with the Docker config's credentials: the same ones BuildKit pushes with. */
+    static RegistryClient dockerConfigClient(Map<String, String> environment, List<String> insecureRegistries) {
+        return client(environment, Optional.empty(), insecureRegistries);
+    }
+
+    private static RegistryClient client(Map<String, String> environment, Optional<RegistryCredentials> explicit, List<String> insecureRegistries) {
         DockerConfig config = DockerConfig.load(environment, Path.of(System.getProperty("user.home")));
-        Optional<RegistryCredentials> explicit = explicitCredentials(environment);
         RegistryHttp http = new RegistryHttp(registry -> explicit.or(() -> config.credentialsFor(registry)),
             RetryPolicy.DEFAULT, new HashSet<>(insecureRegistries));
         return new RegistryClient(http);

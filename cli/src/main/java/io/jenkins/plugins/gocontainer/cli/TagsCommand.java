@@ -2,16 +2,10 @@ package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.json.Json;
-import io.jenkins.plugins.gocontainer.tags.BuildRef;
-import io.jenkins.plugins.gocontainer.tags.Flavor;
-import io.jenkins.plugins.gocontainer.tags.InvalidDockerTagException;
-import io.jenkins.plugins.gocontainer.tags.InvalidTagRuleException;
-import io.jenkins.plugins.gocontainer.tags.NotAGitRepositoryException;
-import io.jenkins.plugins.gocontainer.tags.TagPolicy;
-import io.jenkins.plugins.gocontainer.tags.TagRequest;
 import io.jenkins.plugins.gocontainer.tags.TagSet;
 import io.jenkins.plugins.gocontainer.tags.Tagger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,39 +37,8 @@ final class TagsCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "REPO", description = "also print REPO:tag for every tag; repeatable")
     List<String> images = new ArrayList<>();
 
-    @Option(names = "--tag", paramLabel = "RULE", description = "tag rule, e.g. type=semver,pattern={{major}}.{{minor}} or type=sha,format=long; repeatable")
-    List<String> rules = new ArrayList<>();
-
-    @Option(names = "--latest", paramLabel = "auto|true|false", defaultValue = "auto",
-        description = "add 'latest': auto = for release versions and git tags (default: ${DEFAULT-VALUE})")
-    String latest;
-
-    @Option(names = "--prefix", paramLabel = "P", defaultValue = "", description = "prefix for every tag whose rule sets none")
-    String prefix;
-
-    @Option(names = "--prefix-on-latest", description = "apply --prefix to 'latest' too")
-    boolean prefixOnLatest;
-
-    @Option(names = "--suffix", paramLabel = "S", defaultValue = "", description = "suffix for every tag whose rule sets none")
-    String suffix;
-
-    @Option(names = "--suffix-on-latest", description = "apply --suffix to 'latest' too")
-    boolean suffixOnLatest;
-
-    @Option(names = "--require-semver", description = "fail unless the commit has a semantic-version tag (release pipelines)")
-    boolean requireSemver;
-
-    @Option(names = "--branch", paramLabel = "B", description = "the branch being built (instead of the CI environment or git)")
-    String branch;
-
-    @Option(names = "--git-tag", paramLabel = "T", description = "the git tag being built (instead of the CI environment or git)")
-    String gitTag;
-
-    @Option(names = "--pr", paramLabel = "N", description = "the pull request being built (instead of the CI environment)")
-    String pullRequest;
-
-    @Option(names = "--title", paramLabel = "TITLE", description = "org.opencontainers.image.title (default: the directory's name)")
-    String title;
+    @Mixin
+    TagPolicyOptions policy;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human", description = "result on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
@@ -94,19 +57,8 @@ final class TagsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // JGit logs through SLF4J, which the CLI does not bind; without this it warns about that on every run.
-        System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
         try {
-            Flavor flavor = Flavor.defaults().withLatest(Flavor.Latest.parse(latest))
-                .withPrefix(prefix, prefixOnLatest)
-                .withSuffix(suffix, suffixOnLatest);
-            TagRequest request = TagRequest.of(context)
-                .withPolicy(TagPolicy.of(rules, flavor))
-                .withOverrides(BuildRef.of(branch, gitTag, pullRequest))
-                .withRequireSemver(requireSemver)
-                .withTitle(title)
-                .withEnvironment(environment);
-            TagSet result = new Tagger().compute(request);
+            TagSet result = new Tagger().compute(policy.request(context, environment));
             List<String> references = new ArrayList<>();
             images.forEach(image -> references.addAll(result.imageReferences(image)));
             result.notes().forEach(note -> err.println("gocb: note: " + note));
@@ -114,9 +66,7 @@ final class TagsCommand implements Callable<Integer> {
             print(result, references, out);
             return ExitCodes.OK;
         } catch (GocbException e) {
-            int exitCode = ErrorReporter.report(e, format, out, err);
-            boolean badInput = e instanceof InvalidTagRuleException || e instanceof InvalidDockerTagException || e instanceof NotAGitRepositoryException;
-            return badInput ? ExitCodes.INVALID_INPUT : exitCode;
+            return ErrorReporter.report(e, format, out, err);
         }
     }
 

@@ -126,4 +126,32 @@ class GocbTest {
             .isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("--tls-ca-cert").contains("--tls-key");
     }
+
+    @Test
+    void aRepositoryWithoutTagIsTaggedFromGitAfterTheCandidatePush(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("go.mod"), "module example.com/svc\n\ngo 1.26\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");
+        String commit;
+        try (var git = io.jenkins.plugins.gocontainer.tags.GitFixture.init(dir)) {
+            commit = git.commit("release", java.time.Instant.parse("2026-11-01T00:00:00Z"));
+            git.annotatedTag("v2.3.4");
+        }
+
+        int exit = gocb("build", "-C", dir.toString(), "--dry-run", "--addr", "unix:///x.sock", "-t", "127.0.0.1:5000/team/svc", "--branch", "main");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String shortCommit = commit.substring(0, 7);
+        assertThat(out.toString())
+            .contains("push:       127.0.0.1:5000/team/svc:sha-" + shortCommit)
+            .contains("--opt build-arg:VERSION=2.3.4")
+            .contains("--opt label:org.opencontainers.image.revision=" + commit)
+            .contains("Then tagged by digest, without rebuilding: ")
+            .contains("127.0.0.1:5000/team/svc:2.3.4").contains("127.0.0.1:5000/team/svc:2.3").contains("127.0.0.1:5000/team/svc:latest");
+    }
+
+    @Test
+    void anUntaggedRepositoryBesideOtherNamesIsBadInput() {
+        assertThat(gocb("build", "-C", hello(), "--dry-run", "-t", "127.0.0.1:5000/a", "-t", "127.0.0.1:5000/b:1")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("has no tag, and other names were given").contains("push-tags");
+    }
 }

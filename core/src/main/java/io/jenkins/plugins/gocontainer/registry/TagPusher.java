@@ -1,5 +1,8 @@
 package io.jenkins.plugins.gocontainer.registry;
 
+import io.jenkins.plugins.gocontainer.tags.DockerTag;
+import io.jenkins.plugins.gocontainer.tags.InvalidDockerTagException;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -109,7 +112,9 @@ public final class TagPusher {
         }
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         for (String tag : tags) {
-            target.withTag(tag); // throws InvalidImageReferenceException naming the bad tag
+            DockerTag.problem(tag).ifPresent(problem -> {
+                throw InvalidDockerTagException.explicit(tag, problem);
+            });
             unique.add(tag);
         }
         return List.copyOf(unique);

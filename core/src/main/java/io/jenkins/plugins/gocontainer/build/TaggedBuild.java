@@ -1,0 +1,78 @@
+package io.jenkins.plugins.gocontainer.build;
+
+import io.jenkins.plugins.gocontainer.exec.OutputSink;
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+import io.jenkins.plugins.gocontainer.registry.PushTagsResult;
+import io.jenkins.plugins.gocontainer.registry.TagPusher;
+import io.jenkins.plugins.gocontainer.tags.OciLabels;
+import io.jenkins.plugins.gocontainer.tags.TagSet;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A release build of one repository: BuildKit pushes the image once, under its immutable candidate
+ * tag ({@code sha-<short commit>}), and every other tag of the {@link TagSet} is then added by digest
+ * through {@link TagPusher}, so all tags provably name the same bytes and no layer is sent twice.
+ * A later step (a quality gate) can run between the two and keep the moving tags back.
+ */
+public final class TaggedBuild {
+
+    public static final String CANDIDATE_PREFIX = "sha-";
+    private static final int SHORT_SHA = 7;
+
+    /** What a tagged build produced. {@code tags} is empty when the policy named no tag besides the candidate. */
+    public record Result(BuildResult build, String candidateTag, Optional<PushTagsResult> tags, TagSet tagSet) {
+    }
+
+    private final ImageBuilder builder;
+    private final TagPusher pusher;
+
+    public TaggedBuild(ImageBuilder builder, TagPusher pusher) {
+        this.builder = builder;
+        this.pusher = pusher;
+    }
+
+    /** The candidate tag for a tag set: the short commit, marked when the tree was dirty. */
+    public static String candidateTag(TagSet tags) {
+        String revision = tags.labels().get(OciLabels.REVISION).orElseThrow(() -> new IllegalArgumentException("tag set without revision"));
+        boolean dirty = tags.version().contains("dirty");
+        return CANDIDATE_PREFIX + revision.substring(0, Math.min(SHORT_SHA, revision.length())) + (dirty ? "-dirty" : "");
+    }
+
+    /**
+     * The request a tagged build runs: pushed under the candidate tag only, with the tag set's
+     * version (unless one was given) and its OCI labels (labels given explicitly win).
+     */
+    public static BuildRequest candidateRequest(BuildRequest base, ImageReference repository, TagSet tags, boolean versionGiven) {
+        BuildRequest.Builder request = BuildRequest.builder(base.contextDirectory())
+            .dockerfile(base.dockerfile().orElse(null))
+            .mainPackage(base.mainPackage())
+            .target(base.target().orElse(null))
+            .buildArgs(base.buildArgs())
+            .platforms(base.platforms())
+            .labels(tags.labels().values())
+            .labels(base.labels())
+            .image(repository.withTag(candidateTag(tags)).toString())
+            .version(versionGiven ? base.version() : tags.version())
+            .noCache(base.noCache());
+        base.namedContexts().forEach(request::namedContext);
+        base.secrets().forEach(request::secret);
+        base.sshMounts().forEach(request::ssh);
+        base.insecureRegistries().forEach(request::insecureRegistry);
+        return request.build();
+    }
+
+    public Result run(BuildPlan candidatePlan, ImageReference repository, TagSet tags, OutputSink sink) throws IOException, InterruptedException {
+        String candidate = candidateTag(tags);
+        BuildResult built = builder.build(candidatePlan, sink);
+        List<String> others = tags.tags().stream().filter(tag -> !tag.equals(candidate)).toList();
+        if (others.isEmpty()) {
+            return new Result(built, candidate, Optional.empty(), tags);
+        }
+        sink.line("gocb: tagging " + built.digest() + " as " + String.join(", ", others));
+        PushTagsResult pushed = pusher.push(repository.withDigest(built.digest()), repository, others);
+        return new Result(built, candidate, Optional.of(pushed), tags);
+    }
+}

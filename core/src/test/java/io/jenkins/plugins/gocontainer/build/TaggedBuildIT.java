@@ -1,0 +1,94 @@
+package io.jenkins.plugins.gocontainer.build;
+
+import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.json.Json;
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+import io.jenkins.plugins.gocontainer.registry.RegistryClient;
+import io.jenkins.plugins.gocontainer.registry.RegistryHttp;
+import io.jenkins.plugins.gocontainer.registry.RetryPolicy;
+import io.jenkins.plugins.gocontainer.registry.TagPusher;
+import io.jenkins.plugins.gocontainer.tags.GitFixture;
+import io.jenkins.plugins.gocontainer.tags.OciLabels;
+import io.jenkins.plugins.gocontainer.tags.TagRequest;
+import io.jenkins.plugins.gocontainer.tags.TagSet;
+import io.jenkins.plugins.gocontainer.tags.Tagger;
+import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
+import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
+import io.jenkins.plugins.gocontainer.testing.RegistryProbe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A release build from a real git repository: one push under the candidate tag, every other tag by digest. */
+@ExtendWith(RealEnvironment.Extension.class)
+class TaggedBuildIT {
+
+    @Test
+    void aTaggedCommitGetsSemverBranchShaAndLatestTagsAllNamingOneDigest(RealEnvironment env) throws Exception {
+        Path service = env.newDirectory("release-");
+        copyExample(service);
+        Instant commitTime = Instant.parse("2026-10-01T12:00:00Z");
+        String commit;
+        try (GitFixture git = GitFixture.init(service)) {
+            commit = git.commit("release", commitTime);
+            git.annotatedTag("v1.4.2");
+            git.remote("origin", "https://ci-bot:glpat-secret-token@git.example.com/team/hello.git");
+        }
+        TagSet tags = new Tagger().compute(TagRequest.of(service).withEnvironment(Map.of("BRANCH_NAME", "main")));
+        ImageReference repository = ImageReference.parse(env.registry().hostPort() + "/release/hello");
+        BuildRequest base = BuildRequest.builder(service).namedContext(env.golangBase()).build();
+        BuildPlan plan = new BuildPlanner().plan(TaggedBuild.candidateRequest(base, repository, tags, false));
+        RegistryClient client = new RegistryClient(new RegistryHttp(r -> Optional.empty(), RetryPolicy.DEFAULT, Set.of()));
+
+        TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none())),
+            new TagPusher(client)).run(plan, repository, tags, line -> { });
+
+        assertThat(result.candidateTag()).isEqualTo("sha-" + commit.substring(0, 7));
+        assertThat(tags.tags()).contains("1.4.2", "1.4", "1", "main", "latest");
+        for (String tag : Stream.concat(Stream.of(result.candidateTag()), tags.tags().stream()).toList()) {
+            assertThat(RegistryProbe.manifest(env.registry(), "release/hello", tag).computedDigest()).as(tag).isEqualTo(result.build().digest());
+        }
+        assertThat(result.tags().orElseThrow().blobsCopied() + result.tags().orElseThrow().blobsMounted()).isZero();
+
+        Map<String, Object> labels = imageLabels(env, "release/hello", result.build().configDigest().orElseThrow());
+        assertThat(labels).containsEntry(OciLabels.VERSION, "1.4.2")
+            .containsEntry(OciLabels.REVISION, commit)
+            .containsEntry(OciLabels.CREATED, "2026-10-01T12:00:00Z")
+            .containsEntry(OciLabels.SOURCE, "https://git.example.com/team/hello.git");
+        assertThat(labels.toString()).doesNotContain("glpat-secret-token");
+        String pinned = repository.withDigest(result.build().digest()).toString();
+        assertThat(io.jenkins.plugins.gocontainer.testing.ImageRun.run(env, pinned, "/hello", "--version")).containsExactly("1.4.2");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> imageLabels(RealEnvironment env, String repository, String configDigest) throws Exception {
+        HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(env.registry().url() + "/v2/" + repository + "/blobs/" + configDigest)).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> root = Json.parseObject(config.body());
+        return (Map<String, Object>) ((Map<String, Object>) root.get("config")).get("Labels");
+    }
+
+    private static void copyExample(Path target) throws Exception {
+        Path source = ProjectLayout.example("hello");
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+    }
+}
