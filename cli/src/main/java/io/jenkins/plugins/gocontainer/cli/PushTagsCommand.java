@@ -1,12 +1,15 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.Digests;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import io.jenkins.plugins.gocontainer.registry.PushTagsResult;
 import io.jenkins.plugins.gocontainer.registry.TagOutcome;
 import io.jenkins.plugins.gocontainer.registry.TagPusher;
+import io.jenkins.plugins.gocontainer.tags.TagSet;
+import io.jenkins.plugins.gocontainer.tags.Tagger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +40,12 @@ final class PushTagsCommand implements Callable<Integer> {
         description = "what to tag: a digest (sha256:...) or tag in --image, or a full reference in another repository or registry")
     String from;
 
-    @Option(names = {"-t", "--tag"}, required = true, paramLabel = "TAG", description = "tag to add; repeatable")
-    List<String> tags = new ArrayList<>();
+    @Option(names = {"-C", "--context"}, paramLabel = "DIR",
+        description = "compute the tags from this git repository and the tag policy (--tag rules, --latest, ...); without it, each --tag is a literal tag")
+    Path context;
+
+    @Mixin
+    TagPolicyOptions policy;
 
     @Mixin
     RegistryOptions registry;
@@ -53,6 +60,7 @@ final class PushTagsCommand implements Callable<Integer> {
         try {
             ImageReference target = ImageReference.parse(image).repositoryOnly();
             ImageReference source = source(target);
+            List<String> tags = tags(err);
             PushTagsResult result = Cancellation.runCancellable(
                 () -> new TagPusher(registry.client(System.getenv())).push(source, target, tags));
             print(result, out);
@@ -65,6 +73,22 @@ final class PushTagsCommand implements Callable<Integer> {
             err.println("gocb: push-tags cancelled; run it again to finish (it skips tags already in place)");
             return ExitCodes.INTERRUPTED;
         }
+    }
+
+    /** Literal tags, or the policy's tags for the commit in --context. */
+    private List<String> tags(PrintWriter err) {
+        if (context == null) {
+            for (String tag : policy.rules) {
+                if (tag.contains("=")) {
+                    throw new InvalidBuildRequestException("--tag " + tag + " is a tag rule, but no --context was given",
+                        "rules are evaluated against a git repository", "add --context DIR, or pass literal tags");
+                }
+            }
+            return policy.rules;
+        }
+        TagSet computed = new Tagger().compute(policy.request(context, System.getenv()));
+        computed.notes().forEach(note -> err.println("gocb: note: " + note));
+        return computed.tags();
     }
 
     private ImageReference source(ImageReference target) {

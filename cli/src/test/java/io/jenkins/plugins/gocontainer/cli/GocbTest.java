@@ -154,4 +154,18 @@ class GocbTest {
         assertThat(gocb("build", "-C", hello(), "--dry-run", "-t", "127.0.0.1:5000/a", "-t", "127.0.0.1:5000/b:1")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("has no tag, and other names were given").contains("push-tags");
     }
+
+    @Test
+    void pushTagsRefusesRulesWithoutARepositoryToEvaluateThem() {
+        assertThat(gocb("push-tags", "--image", "127.0.0.1:1/team/app", "--from", "sha-1234567", "--tag", "type=semver,pattern={{version}}"))
+            .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("is a tag rule, but no --context was given");
+    }
+
+    @Test
+    void pushTagsRefusesAnInvalidTagBeforeContactingTheRegistry() {
+        assertThat(gocb("push-tags", "--image", "127.0.0.1:1/team/app", "--from", "sha-1234567", "--tag", "1.0", "--tag", "-rc"))
+            .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("invalid image tag '-rc'");
+    }
 }
