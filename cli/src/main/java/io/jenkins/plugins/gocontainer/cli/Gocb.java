@@ -27,6 +27,7 @@ public final class Gocb {
         SUBCOMMANDS.put("push-tags", PushTagsCommand::new);
         SUBCOMMANDS.put("tags", TagsCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+        SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
     }
 
     public static void main(String[] args) {
