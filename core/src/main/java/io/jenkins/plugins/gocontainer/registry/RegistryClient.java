@@ -2,9 +2,8 @@ package io.jenkins.plugins.gocontainer.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -34,14 +33,14 @@ public final class RegistryClient {
     public Optional<Descriptor> headManifest(ImageReference repository, String reference) throws InterruptedException {
         RegistryHttp.Call call = RegistryHttp.Call.head(repository.registry(), manifestPath(repository, reference),
             List.of(pull(repository)), Map.of("Accept", MediaTypes.ACCEPT));
-        HttpResponse<Void> response = http.send(call, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 404) {
+        RegistryHttp.Response response = http.send(call);
+        if (response.status() == 404) {
             return Optional.empty();
         }
-        check(call, response.statusCode(), "", repository);
-        String digest = response.headers().firstValue("Docker-Content-Digest").orElse("");
-        String mediaType = response.headers().firstValue("Content-Type").orElse("");
-        long size = response.headers().firstValueAsLong("Content-Length").orElse(0);
+        check(call, response, repository);
+        String digest = response.header("Docker-Content-Digest").orElse("");
+        String mediaType = response.header("Content-Type").orElse("");
+        long size = response.header("Content-Length").map(Long::parseLong).orElse(0L);
         if (digest.isEmpty()) {
             // Some registries omit the digest on HEAD; the body tells.
             return getManifest(repository, reference).map(m -> new Descriptor(m.mediaType(), m.digest(), m.bytes().length, Optional.empty()));
@@ -53,12 +52,12 @@ public final class RegistryClient {
     public Optional<Manifest> getManifest(ImageReference repository, String reference) throws InterruptedException {
         RegistryHttp.Call call = RegistryHttp.Call.get(repository.registry(), manifestPath(repository, reference),
             List.of(pull(repository)), Map.of("Accept", MediaTypes.ACCEPT));
-        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 404) {
+        RegistryHttp.Response response = http.send(call);
+        if (response.status() == 404) {
             return Optional.empty();
         }
-        check(call, response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), repository);
-        String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
+        check(call, response, repository);
+        String mediaType = response.header("Content-Type").orElse("").split(";")[0].strip();
         if (!MediaTypes.isKnownManifest(mediaType)) {
             throw new RegistryException(repository.name() + ":" + reference + " has media type '" + mediaType + "', which is neither OCI nor Docker v2",
                 "the registry serves an old (schema 1) or unknown manifest format, or is not an OCI registry",
@@ -74,23 +73,21 @@ public final class RegistryClient {
 
     /** PUTs the exact bytes under a tag or digest; returns the digest the registry reports. */
     public String putManifest(ImageReference repository, String reference, Manifest manifest) throws InterruptedException {
-        byte[] bytes = manifest.bytes();
-        RegistryHttp.Call call = new RegistryHttp.Call("PUT", repository.registry(), manifestPath(repository, reference),
-            List.of(pushPull(repository)), Map.of("Content-Type", manifest.mediaType()),
-            () -> HttpRequest.BodyPublishers.ofByteArray(bytes), bytes.length);
-        HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
-        check(call, response.statusCode(), response.body(), repository);
-        return response.headers().firstValue("Docker-Content-Digest").orElse(manifest.digest());
+        RegistryHttp.Call call = RegistryHttp.Call.of("PUT", repository.registry(), manifestPath(repository, reference),
+            List.of(pushPull(repository)), Map.of("Content-Type", manifest.mediaType()), RegistryHttp.Body.of(manifest.bytes()));
+        RegistryHttp.Response response = http.send(call);
+        check(call, response, repository);
+        return response.header("Docker-Content-Digest").orElse(manifest.digest());
     }
 
     public boolean blobExists(ImageReference repository, String digest) throws InterruptedException {
         RegistryHttp.Call call = RegistryHttp.Call.head(repository.registry(), "/v2/" + repository.repository() + "/blobs/" + digest,
             List.of(pull(repository)), Map.of());
-        HttpResponse<Void> response = http.send(call, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 404) {
+        RegistryHttp.Response response = http.send(call);
+        if (response.status() == 404) {
             return false;
         }
-        check(call, response.statusCode(), "", repository);
+        check(call, response, repository);
         return true;
     }
 
@@ -100,15 +97,15 @@ public final class RegistryClient {
      * cancelled here).
      */
     public boolean mountBlob(ImageReference target, String digest, ImageReference from) throws InterruptedException {
-        RegistryHttp.Call call = new RegistryHttp.Call("POST", target.registry(),
+        RegistryHttp.Call call = RegistryHttp.Call.of("POST", target.registry(),
             "/v2/" + target.repository() + "/blobs/uploads/?mount=" + digest + "&from=" + from.repository(),
-            List.of(pushPull(target), pull(from)), Map.of(), HttpRequest.BodyPublishers::noBody, 0);
-        HttpResponse<String> response = http.send(call, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 201) {
+            List.of(pushPull(target), pull(from)), Map.of(), RegistryHttp.Body.none());
+        RegistryHttp.Response response = http.send(call);
+        if (response.status() == 201) {
             return true;
         }
-        check(call, response.statusCode(), response.body(), target);
-        response.headers().firstValue("Location").ifPresent(location -> cancelUpload(target, location));
+        check(call, response, target);
+        response.header("Location").ifPresent(location -> cancelUpload(target, location));
         return false;
     }
 
@@ -120,12 +117,11 @@ public final class RegistryClient {
         Path temp = Files.createTempFile("gocb-blob-", ".tmp");
         try {
             RegistryHttp.Call get = RegistryHttp.Call.get(from.registry(), "/v2/" + from.repository() + "/blobs/" + blob.digest(),
-                List.of(pull(from)), Map.of());
-            HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
+                List.of(pull(from)), Map.of()).downloadingTo(temp);
+            check(get, http.send(get), from);
             MessageDigest sha256 = Digests.newSha256();
-            try (InputStream in = new DigestInputStream(response.body(), sha256)) {
-                check(get, response.statusCode(), "", from);
-                Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = new DigestInputStream(Files.newInputStream(temp), sha256)) {
+                in.transferTo(OutputStream.nullOutputStream());
             }
             String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
             if (!actual.equals(blob.digest())) {
@@ -139,31 +135,23 @@ public final class RegistryClient {
     }
 
     private void upload(ImageReference to, String digest, Path file) throws IOException, InterruptedException {
-        RegistryHttp.Call start = new RegistryHttp.Call("POST", to.registry(), "/v2/" + to.repository() + "/blobs/uploads/",
-            List.of(pushPull(to)), Map.of(), HttpRequest.BodyPublishers::noBody, 0);
-        HttpResponse<String> started = http.send(start, HttpResponse.BodyHandlers.ofString());
-        check(start, started.statusCode(), started.body(), to);
-        String location = started.headers().firstValue("Location").orElseThrow(() -> new RegistryException(
+        RegistryHttp.Call start = RegistryHttp.Call.of("POST", to.registry(), "/v2/" + to.repository() + "/blobs/uploads/",
+            List.of(pushPull(to)), Map.of(), RegistryHttp.Body.none());
+        RegistryHttp.Response started = http.send(start);
+        check(start, started, to);
+        String location = started.header("Location").orElseThrow(() -> new RegistryException(
             "the registry " + to.registry() + " opened an upload without a Location", "it does not follow the distribution API", "use another registry"));
         String path = uploadPath(to, location);
-        long size = Files.size(file);
-        RegistryHttp.Call put = new RegistryHttp.Call("PUT", to.registry(), path + (path.contains("?") ? "&" : "?") + "digest=" + digest,
-            List.of(pushPull(to)), Map.of("Content-Type", "application/octet-stream"), () -> {
-                try {
-                    return HttpRequest.BodyPublishers.ofFile(file);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, size);
-        HttpResponse<String> done = http.send(put, HttpResponse.BodyHandlers.ofString());
-        check(put, done.statusCode(), done.body(), to);
+        RegistryHttp.Call put = RegistryHttp.Call.of("PUT", to.registry(), path + (path.contains("?") ? "&" : "?") + "digest=" + digest,
+            List.of(pushPull(to)), Map.of("Content-Type", "application/octet-stream"), RegistryHttp.Body.of(file));
+        check(put, http.send(put), to);
     }
 
     private void cancelUpload(ImageReference target, String location) {
         try {
-            RegistryHttp.Call cancel = new RegistryHttp.Call("DELETE", target.registry(), uploadPath(target, location),
-                List.of(pushPull(target)), Map.of(), HttpRequest.BodyPublishers::noBody, 0);
-            http.send(cancel, HttpResponse.BodyHandlers.discarding());
+            RegistryHttp.Call cancel = RegistryHttp.Call.of("DELETE", target.registry(), uploadPath(target, location),
+                List.of(pushPull(target)), Map.of(), RegistryHttp.Body.none());
+            http.send(cancel);
         } catch (RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -179,7 +167,9 @@ public final class RegistryClient {
         return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private void check(RegistryHttp.Call call, int status, String body, ImageReference repository) {
+    private void check(RegistryHttp.Call call, RegistryHttp.Response response, ImageReference repository) {
+        int status = response.status();
+        String body = response.bodyText();
         if (status < 300) {
             return;
         }

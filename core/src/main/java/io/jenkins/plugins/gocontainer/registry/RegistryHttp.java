@@ -4,16 +4,20 @@ import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.json.JsonSyntaxException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,30 +25,83 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * HTTP to OCI registries: picks HTTP for loopback and explicitly insecure registries and TLS
  * otherwise, answers Basic and Bearer challenges (token per registry and scope, cached), and retries
  * 429, 5xx and dropped connections as the {@link RetryPolicy} allows. Authorization headers and
- * tokens never appear in exceptions.
+ * tokens never appear in exceptions, and are never sent along a redirect.
+ *
+ * <p>Built on {@link HttpURLConnection}: its first request costs a few milliseconds where
+ * {@code java.net.http.HttpClient} costs a few hundred, which a CLI pays on every invocation.
  */
 public final class RegistryHttp {
 
-    /** One request, rebuildable for retries and re-authentication. */
-    public record Call(String method, String registry, String pathAndQuery, List<String> scopes, Map<String, String> headers,
-                       Supplier<HttpRequest.BodyPublisher> body, long bodyBytes) {
+    private static final int MAX_REDIRECTS = 5;
 
-        public static Call get(String registry, String pathAndQuery, List<String> scopes, Map<String, String> headers) {
-            return new Call("GET", registry, pathAndQuery, scopes, headers, HttpRequest.BodyPublishers::noBody, 0);
+    /** A request body: nothing, bytes, or a file streamed with its length. */
+    public record Body(byte[] bytes, Path file, long length) {
+
+        public static Body none() {
+            return new Body(null, null, 0);
         }
 
-        public static Call head(String registry, String pathAndQuery, List<String> scopes, Map<String, String> headers) {
-            return new Call("HEAD", registry, pathAndQuery, scopes, headers, HttpRequest.BodyPublishers::noBody, 0);
+        public static Body of(byte[] bytes) {
+            return new Body(bytes, null, bytes.length);
+        }
+
+        public static Body of(Path file) throws IOException {
+            return new Body(null, file, Files.size(file));
+        }
+
+        boolean present() {
+            return bytes != null || file != null;
         }
     }
 
-    private final HttpClient client;
+    /** One request, repeatable for retries and re-authentication. {@code downloadTo}: write a 2xx body to this file. */
+    public record Call(String method, String registry, String pathAndQuery, List<String> scopes, Map<String, String> headers, Body body,
+                       Path downloadTo) {
+
+        public Call {
+            scopes = List.copyOf(scopes);
+            headers = Map.copyOf(headers);
+        }
+
+        public static Call of(String method, String registry, String pathAndQuery, List<String> scopes, Map<String, String> headers, Body body) {
+            return new Call(method, registry, pathAndQuery, scopes, headers, body, null);
+        }
+
+        public static Call get(String registry, String pathAndQuery, List<String> scopes, Map<String, String> headers) {
+            return of("GET", registry, pathAndQuery, scopes, headers, Body.none());
+        }
+
+        public static Call head(String registry, String pathAndQuery, List<String> scopes, Map<String, String> headers) {
+            return of("HEAD", registry, pathAndQuery, scopes, headers, Body.none());
+        }
+
+        public Call downloadingTo(Path file) {
+            return new Call(method, registry, pathAndQuery, scopes, headers, body, file);
+        }
+    }
+
+    /** A response; the body is empty for HEAD and for downloads written to a file. */
+    public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public Optional<String> header(String name) {
+            for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+                if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                    return Optional.of(entry.getValue().get(0));
+                }
+            }
+            return Optional.empty();
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     private final Function<String, Optional<RegistryCredentials>> credentials;
     private final RetryPolicy retry;
     private final Set<String> insecureRegistries;
@@ -53,12 +110,6 @@ public final class RegistryHttp {
     private final AtomicLong requests = new AtomicLong();
 
     public RegistryHttp(Function<String, Optional<RegistryCredentials>> credentials, RetryPolicy retry, Set<String> insecureRegistries) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build(),
-            credentials, retry, insecureRegistries);
-    }
-
-    RegistryHttp(HttpClient client, Function<String, Optional<RegistryCredentials>> credentials, RetryPolicy retry, Set<String> insecureRegistries) {
-        this.client = client;
         this.credentials = credentials;
         this.retry = retry;
         this.insecureRegistries = Set.copyOf(insecureRegistries);
@@ -78,14 +129,13 @@ public final class RegistryHttp {
         return URI.create((plain ? "http://" : "https://") + registry + pathAndQuery);
     }
 
-    public <T> HttpResponse<T> send(Call call, HttpResponse.BodyHandler<T> handler) throws InterruptedException {
+    public Response send(Call call) throws InterruptedException {
         String authKey = call.registry() + " " + String.join(" ", call.scopes());
         boolean reauthenticated = false;
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<T> response;
+            Response response;
             try {
-                requests.incrementAndGet();
-                response = client.send(request(call, authorizations.get(authKey)), handler);
+                response = exchange(call, uri(call.registry(), call.pathAndQuery()), authorizations.get(authKey));
             } catch (IOException e) {
                 if (attempt >= retry.maxAttempts()) {
                     throw new RegistryException(call.method() + " " + uri(call.registry(), call.pathAndQuery()) + " failed after " + attempt
@@ -96,10 +146,10 @@ public final class RegistryHttp {
                 Thread.sleep(retry.backoff(attempt).toMillis());
                 continue;
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status == 401 && !reauthenticated) {
                 reauthenticated = true;
-                Optional<String> authorization = authorize(call, response.headers().firstValue("WWW-Authenticate").orElse(null));
+                Optional<String> authorization = authorize(call, response.header("WWW-Authenticate").orElse(null));
                 if (authorization.isPresent()) {
                     authorizations.put(authKey, authorization.get());
                     attempt--;
@@ -112,25 +162,79 @@ public final class RegistryHttp {
                 continue;
             }
             if (status < 300) {
-                bytesSent.addAndGet(call.bodyBytes());
+                bytesSent.addAndGet(call.body().length());
             }
             return response;
         }
     }
 
-    private HttpRequest request(Call call, String authorization) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(call.registry(), call.pathAndQuery()))
-            .timeout(Duration.ofMinutes(5))
-            .method(call.method(), call.body().get());
-        call.headers().forEach(builder::header);
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
+    /** One HTTP exchange, following redirects itself so that credentials never go to another host. */
+    private Response exchange(Call call, URI uri, String authorization) throws IOException {
+        URI target = uri;
+        String auth = authorization;
+        for (int redirects = 0; ; redirects++) {
+            requests.incrementAndGet();
+            HttpURLConnection connection = (HttpURLConnection) target.toURL().openConnection();
+            try {
+                connection.setInstanceFollowRedirects(false);
+                connection.setConnectTimeout((int) Duration.ofSeconds(10).toMillis());
+                connection.setReadTimeout((int) Duration.ofMinutes(5).toMillis());
+                connection.setRequestMethod(call.method());
+                connection.setRequestProperty("User-Agent", "gocb");
+                call.headers().forEach(connection::setRequestProperty);
+                if (!call.headers().containsKey("Accept")) {
+                    connection.setRequestProperty("Accept", "*/*");
+                }
+                if (auth != null) {
+                    connection.setRequestProperty("Authorization", auth);
+                }
+                if (call.body().present() || call.method().equals("PUT") || call.method().equals("POST")) {
+                    connection.setDoOutput(true);
+                    connection.setFixedLengthStreamingMode(call.body().length());
+                    try (OutputStream out = connection.getOutputStream()) {
+                        if (call.body().bytes() != null) {
+                            out.write(call.body().bytes());
+                        } else if (call.body().file() != null) {
+                            Files.copy(call.body().file(), out);
+                        }
+                    }
+                }
+                int status = connection.getResponseCode();
+                Map<String, List<String>> headers = new LinkedHashMap<>(connection.getHeaderFields());
+                if (status >= 300 && status < 400 && status != 304 && connection.getHeaderField("Location") != null && redirects < MAX_REDIRECTS) {
+                    drain(connection, status);
+                    URI next = target.resolve(connection.getHeaderField("Location"));
+                    if (!next.getHost().equals(target.getHost()) || next.getPort() != target.getPort()) {
+                        auth = null; // blob storage behind a redirect is authorised by the URL itself
+                    }
+                    target = next;
+                    continue;
+                }
+                if (call.downloadTo() != null && status < 300) {
+                    try (InputStream in = connection.getInputStream()) {
+                        Files.copy(in, call.downloadTo(), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    return new Response(status, headers, new byte[0]);
+                }
+                return new Response(status, headers, drain(connection, status));
+            } finally {
+                connection.disconnect();
+            }
         }
-        return builder.build();
     }
 
-    private Duration waitBefore(HttpResponse<?> response, int attempt) {
-        Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+    /** Reads the whole body so that the connection can be reused. */
+    private static byte[] drain(HttpURLConnection connection, int status) throws IOException {
+        if (connection.getRequestMethod().equals("HEAD")) {
+            return new byte[0];
+        }
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return in == null ? new byte[0] : in.readAllBytes();
+        }
+    }
+
+    private Duration waitBefore(Response response, int attempt) {
+        Optional<String> retryAfter = response.header("Retry-After");
         if (retryAfter.isPresent()) {
             String value = retryAfter.get().strip();
             try {
@@ -172,24 +276,23 @@ public final class RegistryHttp {
         }
         String realm = challenge.realm().orElseThrow();
         URI uri = URI.create(realm + (query.isEmpty() ? "" : (realm.contains("?") ? "&" : "?") + query));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-        creds.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
-        HttpResponse<String> response;
+        Response response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = exchange(Call.get(call.registry(), "", List.of(), Map.of("Accept", "application/json")), uri,
+                creds.map(RegistryCredentials::basicAuthorization).orElse(null));
         } catch (IOException e) {
             throw new RegistryException("cannot get a token from " + realm + " for " + call.registry(), "the token service is unreachable",
                 "check that " + realm + " is reachable from this machine", e);
         }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw unauthorized(call, creds, "the token service " + realm + " refused the credentials (HTTP " + response.statusCode() + ")");
+        if (response.status() == 401 || response.status() == 403) {
+            throw unauthorized(call, creds, "the token service " + realm + " refused the credentials (HTTP " + response.status() + ")");
         }
-        if (response.statusCode() != 200) {
-            throw new RegistryException("the token service " + realm + " answered HTTP " + response.statusCode(),
+        if (response.status() != 200) {
+            throw new RegistryException("the token service " + realm + " answered HTTP " + response.status(),
                 "it could not issue a token for " + String.join(" ", scopes), "check the registry's token service");
         }
         try {
-            Map<String, Object> body = Json.parseObject(response.body());
+            Map<String, Object> body = Json.parseObject(response.bodyText());
             Object token = body.get("token") instanceof String t && !t.isBlank() ? t : body.get("access_token");
             if (token instanceof String value && !value.isBlank()) {
                 return value;
