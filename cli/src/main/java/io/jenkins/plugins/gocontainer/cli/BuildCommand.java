@@ -126,10 +126,7 @@ final class BuildCommand implements Callable<Integer> {
             BuildPlan plan = new BuildPlanner().plan(request());
             CommandRunner runner = new CommandRunner(SecretMasker.none());
             if (dryRun) {
-                ImageBuilder planned = new ImageBuilder(builder.driverWithoutStarting(environment), runner);
-                out.print(format == OutputFormat.json ? dryRunJson(plan, planned) : planned.dryRun(plan));
-                out.flush();
-                return ExitCodes.OK;
+                return printDryRun(plan, environment, runner, List.of(), out);
             }
             BuildDriver driver = builder.driver(environment);
             BuildResult result = Cancellation.runCancellable(() -> new ImageBuilder(driver, runner).build(plan, log(err)));
@@ -169,13 +166,10 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest candidate = TaggedBuild.candidateRequest(request(), repository, tags, versionGiven);
         BuildPlan plan = new BuildPlanner().plan(candidate);
         CommandRunner runner = new CommandRunner(SecretMasker.none());
-        List<String> references = tags.imageReferences(repository.toString());
         if (dryRun) {
-            ImageBuilder planned = new ImageBuilder(builder.driverWithoutStarting(environment), runner);
-            out.print(format == OutputFormat.json ? dryRunJson(plan, planned)
-                : planned.dryRun(plan) + "\nThen tagged by digest, without rebuilding: " + String.join(", ", references) + "\n");
-            out.flush();
-            return ExitCodes.OK;
+            String candidateReference = repository.withTag(TaggedBuild.candidateTag(tags)).toString();
+            List<String> later = tags.imageReferences(repository.toString()).stream().filter(r -> !r.equals(candidateReference)).toList();
+            return printDryRun(plan, environment, runner, later, out);
         }
         BuildDriver driver = builder.driver(environment);
         TaggedBuild build = new TaggedBuild(new ImageBuilder(driver, runner),
@@ -238,15 +232,28 @@ final class BuildCommand implements Callable<Integer> {
         return request.build();
     }
 
-    private static String dryRunJson(BuildPlan plan, ImageBuilder planned) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("driver", planned.driver().name());
-        json.put("builder", planned.driver().builderDescription());
-        json.put("command", planned.plannedCommand(plan).argv());
-        json.put("names", plan.imageNames().stream().map(ImageReference::toString).toList());
-        json.put("generatedDockerfile", plan.dockerfile() instanceof DockerfileSource.Generated generated
-            ? generated.content() : null);
-        return Json.write(json) + System.lineSeparator();
+    /** The plan and the exact command, without contacting a builder; {@code laterTags}: what retagging adds afterwards. */
+    private int printDryRun(BuildPlan plan, Map<String, String> environment, CommandRunner runner, List<String> laterTags, PrintWriter out)
+        throws IOException {
+        ImageBuilder planned = new ImageBuilder(builder.driverWithoutStarting(environment), runner);
+        if (format == OutputFormat.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("driver", planned.driver().name());
+            json.put("builder", planned.driver().builderDescription());
+            json.put("command", planned.plannedCommand(plan).argv());
+            json.put("names", plan.imageNames().stream().map(ImageReference::toString).toList());
+            json.put("thenTagged", laterTags);
+            json.put("generatedDockerfile", plan.dockerfile() instanceof DockerfileSource.Generated generated ? generated.content() : null);
+            out.println(Json.write(json));
+        } else {
+            out.print(planned.dryRun(plan));
+            if (!laterTags.isEmpty()) {
+                out.println();
+                out.println("Then tagged by digest, without rebuilding: " + String.join(", ", laterTags));
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private void printResult(BuildResult result, BuildDriver driver, PrintWriter out) {
