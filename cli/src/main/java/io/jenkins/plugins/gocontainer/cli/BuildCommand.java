@@ -10,23 +10,60 @@ import io.jenkins.plugins.gocontainer.build.DockerfileSource;
 import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.build.TaggedBuild;
 import io.jenkins.plugins.gocontainer.build.ImageBuilder;
+import io.jenkins.plugins.gocontainer.build.ImageOutput;
 import io.jenkins.plugins.gocontainer.build.NamedContext;
 import io.jenkins.plugins.gocontainer.build.Platform;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
+import io.jenkins.plugins.gocontainer.registry.RegistryClient;
 import io.jenkins.plugins.gocontainer.registry.TagPusher;
 import io.jenkins.plugins.gocontainer.tags.TagSet;
 import io.jenkins.plugins.gocontainer.tags.Tagger;
+import io.jenkins.plugins.gocontainer.gates.GateOutcome;
+import io.jenkins.plugins.gocontainer.gates.GateReport;
+import io.jenkins.plugins.gocontainer.gates.GateReportJson;
+import io.jenkins.plugins.gocontainer.gates.GateReportTable;
+import io.jenkins.plugins.gocontainer.gates.ImageSize;
+import io.jenkins.plugins.gocontainer.gates.QualityGates;
+import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Command;
+import io.jenkins.plugins.gocontainer.gates.GateOutcome;
+import io.jenkins.plugins.gocontainer.gates.GateReport;
+import io.jenkins.plugins.gocontainer.gates.GateReportJson;
+import io.jenkins.plugins.gocontainer.gates.GateReportTable;
+import io.jenkins.plugins.gocontainer.gates.ImageSize;
+import io.jenkins.plugins.gocontainer.gates.QualityGates;
+import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Mixin;
+import io.jenkins.plugins.gocontainer.gates.GateOutcome;
+import io.jenkins.plugins.gocontainer.gates.GateReport;
+import io.jenkins.plugins.gocontainer.gates.GateReportJson;
+import io.jenkins.plugins.gocontainer.gates.GateReportTable;
+import io.jenkins.plugins.gocontainer.gates.ImageSize;
+import io.jenkins.plugins.gocontainer.gates.QualityGates;
+import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Model.CommandSpec;
+import io.jenkins.plugins.gocontainer.gates.GateOutcome;
+import io.jenkins.plugins.gocontainer.gates.GateReport;
+import io.jenkins.plugins.gocontainer.gates.GateReportJson;
+import io.jenkins.plugins.gocontainer.gates.GateReportTable;
+import io.jenkins.plugins.gocontainer.gates.ImageSize;
+import io.jenkins.plugins.gocontainer.gates.QualityGates;
+import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Option;
+import io.jenkins.plugins.gocontainer.gates.GateOutcome;
+import io.jenkins.plugins.gocontainer.gates.GateReport;
+import io.jenkins.plugins.gocontainer.gates.GateReportJson;
+import io.jenkins.plugins.gocontainer.gates.GateReportTable;
+import io.jenkins.plugins.gocontainer.gates.ImageSize;
+import io.jenkins.plugins.gocontainer.gates.QualityGates;
+import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Spec;
 
@@ -104,6 +141,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     TagPolicyOptions policy;
 
+    @Mixin
+    BuildGateOptions gateOptions;
+
     @Option(names = "--dry-run", description = "print the plan and the exact command, with secrets masked, and stop")
     boolean dryRun;
 
@@ -124,14 +164,26 @@ final class BuildCommand implements Callable<Integer> {
                 return taggedBuild(tagged.get(), environment, out, err);
             }
             BuildPlan plan = new BuildPlanner().plan(request());
+            QualityGates gates = gateOptions.gates();
+            if (!gates.isEmpty() && !plan.imageNames().isEmpty()) {
+                throw new InvalidBuildRequestException("quality gates need a repository without tag, or an OCI archive",
+                    "gates decide which tags an image gets; with explicit names every tag would be pushed before the gates are judged",
+                    "use --image REPO (the candidate sha- tag is pushed, the other tags only when the gates pass), or judge afterwards with gocb gate");
+            }
             CommandRunner runner = new CommandRunner(SecretMasker.none());
             if (dryRun) {
                 return printDryRun(plan, environment, runner, List.of(), out);
             }
             BuildDriver driver = builder.driver(environment);
             BuildResult result = Cancellation.runCancellable(() -> new ImageBuilder(driver, runner).build(plan, log(err)));
-            printResult(result, driver, out);
-            return ExitCodes.OK;
+            Optional<GateReport> report = gates.isEmpty() ? Optional.empty()
+                : Optional.of(gatesOnArchive(gates, ((ImageOutput.OciArchive) plan.output()).file()));
+            report.ifPresent(r -> {
+                GateReportTable.render(r).lines().forEach(err::println);
+                gateOptions.files.write(r);
+            });
+            printResult(result, driver, report, out);
+            return ExitCodes.of(report.map(GateReport::outcome).orElse(GateOutcome.PASSED));
         } catch (GocbException e) {
             return ErrorReporter.report(e, format, out, err);
         } catch (IOException e) {
@@ -172,11 +224,29 @@ final class BuildCommand implements Callable<Integer> {
             return printDryRun(plan, environment, runner, later, out);
         }
         BuildDriver driver = builder.driver(environment);
-        TaggedBuild build = new TaggedBuild(new ImageBuilder(driver, runner),
-            new TagPusher(RegistryOptions.dockerConfigClient(environment, insecureRegistries)));
-        TaggedBuild.Result result = Cancellation.runCancellable(() -> build.run(plan, repository, tags, log(err)));
+        RegistryClient client = RegistryOptions.dockerConfigClient(environment, insecureRegistries);
+        QualityGates gates = gateOptions.gates();
+        TaggedBuild.GateCheck check = gates.isEmpty() ? TaggedBuild.GateCheck.none() : pushed -> Optional.of(gates.evaluate(client, pushed));
+        TaggedBuild build = new TaggedBuild(new ImageBuilder(driver, runner), new TagPusher(client));
+        TaggedBuild.Result result = Cancellation.runCancellable(() -> build.run(plan, repository, tags, check, log(err)));
+        result.gates().ifPresent(gateOptions.files::write);
         printTaggedResult(result, repository, driver, out);
-        return ExitCodes.OK;
+        return ExitCodes.of(result.outcome());
+    }
+
+    /** Gates on a build written to an OCI archive: the lint report, and the size measured in the archive. */
+    private static GateReport gatesOnArchive(QualityGates gates, java.nio.file.Path archive) {
+        List<io.jenkins.plugins.gocontainer.gates.GateResult> results = new ArrayList<>();
+        gates.evaluateLint().ifPresent(results::add);
+        gates.size().ifPresent(check -> {
+            if (check.baseline().isPresent()) {
+                throw new InvalidBuildRequestException("--size-baseline needs a pushed build", "the baseline image is read from a registry",
+                    "build with --image REPO, or drop --size-baseline");
+            }
+            ImageSize measured = ImageSize.fromOciLayout(archive, check.limits().basis() == SizeGate.Basis.UNCOMPRESSED);
+            results.add(SizeGate.evaluate(measured, Optional.empty(), check.limits(), check.onBreach(), QualityGates.TOP_OFFENDERS));
+        });
+        return new GateReport(results);
     }
 
     private OutputSink log(PrintWriter err) {
@@ -202,6 +272,8 @@ final class BuildCommand implements Callable<Integer> {
             json.put("platforms", result.build().platforms().stream().map(Platform::toString).toList());
             json.put("labels", result.tagSet().labels().values());
             json.put("notes", result.tagSet().notes());
+            result.gates().ifPresent(report -> json.put("gates", Json.parse(GateReportJson.render(report))));
+            json.put("withheld", result.withheld().stream().map(tag -> repository.withTag(tag).toString()).toList());
             json.put("driver", driver.name());
             json.put("builder", driver.builderDescription());
             out.println(Json.write(json));
@@ -209,6 +281,10 @@ final class BuildCommand implements Callable<Integer> {
             out.println("built " + result.build().digest() + " (version " + result.tagSet().version() + ")");
             references.forEach(reference -> out.println("  pushed " + reference));
             out.println("  pinned " + repository.withDigest(result.build().digest()));
+            result.gates().ifPresent(report -> out.print(GateReportTable.render(report)));
+            if (!result.withheld().isEmpty()) {
+                out.println("  NOT tagged (a quality gate failed): " + String.join(", ", result.withheld()));
+            }
         }
         out.flush();
     }
@@ -256,9 +332,10 @@ final class BuildCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void printResult(BuildResult result, BuildDriver driver, PrintWriter out) {
+    private void printResult(BuildResult result, BuildDriver driver, Optional<GateReport> gates, PrintWriter out) {
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
+            gates.ifPresent(report -> json.put("gates", Json.parse(GateReportJson.render(report))));
             json.put("digest", result.digest());
             json.put("configDigest", result.configDigest().orElse(null));
             json.put("mediaType", result.mediaType());

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.build.BuilderUnreachableException;
 import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
+import io.jenkins.plugins.gocontainer.gates.LintReportException;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.InvalidImageReferenceException;
 import io.jenkins.plugins.gocontainer.registry.PushTagsIncompleteException;
@@ -42,7 +43,8 @@ final class ErrorReporter {
 
     static int exitCode(GocbException error) {
         if (error instanceof InvalidBuildRequestException || error instanceof InvalidImageReferenceException
-            || error instanceof InvalidTagRuleException || error instanceof InvalidDockerTagException || error instanceof NotAGitRepositoryException) {
+            || error instanceof InvalidTagRuleException || error instanceof InvalidDockerTagException || error instanceof NotAGitRepositoryException
+            || error instanceof LintReportException) {
             return ExitCodes.INVALID_INPUT;
         }
         if (error instanceof BuilderUnreachableException || error instanceof CommandNotFoundException) {

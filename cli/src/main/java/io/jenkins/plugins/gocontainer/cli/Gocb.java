@@ -25,6 +25,7 @@ public final class Gocb {
         SUBCOMMANDS.put("dockerfile", DockerfileCommand::new);
         SUBCOMMANDS.put("builder", BuilderCommand::new);
         SUBCOMMANDS.put("push-tags", PushTagsCommand::new);
+        SUBCOMMANDS.put("gate", GateCommand::new);
         SUBCOMMANDS.put("tags", TagsCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);

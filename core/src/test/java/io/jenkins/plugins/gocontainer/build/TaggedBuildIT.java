@@ -2,6 +2,13 @@ package io.jenkins.plugins.gocontainer.build;
 
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.gates.ByteSize;
+import io.jenkins.plugins.gocontainer.gates.GateOutcome;
+import io.jenkins.plugins.gocontainer.gates.GateResult;
+import io.jenkins.plugins.gocontainer.gates.LintThresholds;
+import io.jenkins.plugins.gocontainer.gates.OnBreach;
+import io.jenkins.plugins.gocontainer.gates.QualityGates;
+import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import io.jenkins.plugins.gocontainer.registry.RegistryClient;
@@ -73,6 +80,42 @@ class TaggedBuildIT {
         assertThat(labels.toString()).doesNotContain("glpat-secret-token");
         String pinned = repository.withDigest(result.build().digest()).toString();
         assertThat(io.jenkins.plugins.gocontainer.testing.ImageRun.run(env, pinned, "/hello", "--version")).containsExactly("1.4.2");
+    }
+
+    @Test
+    void aFailingLintGateKeepsTheCandidateAndWithholdsTheMovingTags(RealEnvironment env) throws Exception {
+        Path service = env.newDirectory("gated-");
+        copyExample(service);
+        String commit;
+        try (GitFixture git = GitFixture.init(service)) {
+            commit = git.commit("release", Instant.parse("2026-10-02T12:00:00Z"));
+            git.annotatedTag("v2.0.0");
+        }
+        Path report = Files.writeString(service.resolve("golangci-lint.json"),
+            "{\"Issues\":[{\"FromLinter\":\"errcheck\",\"Text\":\"Error return value is not checked\",\"Severity\":\"\","
+                + "\"Pos\":{\"Filename\":\"main.go\",\"Line\":30,\"Column\":2}}],\"Report\":{}}");
+        TagSet tags = new Tagger().compute(TagRequest.of(service).withEnvironment(Map.of("BRANCH_NAME", "main")));
+        ImageReference repository = ImageReference.parse(env.registry().hostPort() + "/gated/hello");
+        BuildPlan plan = new BuildPlanner().plan(TaggedBuild.candidateRequest(
+            BuildRequest.builder(service).namedContext(env.golangBase()).build(), repository, tags, false));
+        RegistryClient client = new RegistryClient(new RegistryHttp(r -> Optional.empty(), RetryPolicy.DEFAULT, Set.of()));
+        QualityGates gates = new QualityGates(
+            Optional.of(new QualityGates.SizeCheck(SizeGate.Limits.max(ByteSize.parse("50MB")), Optional.empty(), OnBreach.FAILED)),
+            Optional.of(new QualityGates.LintCheck(report, LintThresholds.none().withMaxTotal(0), Optional.empty(), OnBreach.FAILED)));
+
+        TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none())),
+            new TagPusher(client)).run(plan, repository, tags, candidate -> Optional.of(gates.evaluate(client, candidate)), line -> { });
+
+        assertThat(result.outcome()).isEqualTo(GateOutcome.FAILED);
+        assertThat(result.gates().orElseThrow().gates()).extracting(GateResult::name, GateResult::outcome)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("lint", GateOutcome.FAILED), org.assertj.core.groups.Tuple.tuple(SizeGate.NAME, GateOutcome.PASSED));
+        assertThat(RegistryProbe.manifest(env.registry(), "gated/hello", "sha-" + commit.substring(0, 7)).computedDigest())
+            .isEqualTo(result.build().digest());
+        for (String moving : List.of("2.0.0", "2.0", "2", "latest")) {
+            assertThat(RegistryProbe.manifest(env.registry(), "gated/hello", moving).status()).as(moving).isEqualTo(404);
+        }
+        assertThat(result.withheld()).contains("2.0.0", "latest");
+        assertThat(result.tags()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
