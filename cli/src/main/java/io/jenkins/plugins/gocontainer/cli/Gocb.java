@@ -27,6 +27,7 @@ public final class Gocb {
         SUBCOMMANDS.put("push-tags", PushTagsCommand::new);
         SUBCOMMANDS.put("gate", GateCommand::new);
         SUBCOMMANDS.put("tags", TagsCommand::new);
+        SUBCOMMANDS.put("lint", LintCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
     }
