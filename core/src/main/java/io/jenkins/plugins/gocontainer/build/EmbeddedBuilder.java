@@ -114,9 +114,13 @@ public final class EmbeddedBuilder {
                 "--root", stateDirectory.resolve("root").toString(),
                 "--addr", connection().address(),
                 "--oci-worker-net=host"));
+            // buildkitd leaves empty mount points behind in its TMPDIR; keep them inside its state.
+            Path temp = Files.createDirectories(stateDirectory.resolve("tmp"));
             Process process;
             try {
-                process = new ProcessBuilder(argv)
+                ProcessBuilder builder = new ProcessBuilder(argv);
+                builder.environment().put("TMPDIR", temp.toString());
+                process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
