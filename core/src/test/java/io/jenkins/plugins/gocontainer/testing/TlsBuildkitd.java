@@ -35,7 +35,7 @@ public final class TlsBuildkitd implements AutoCloseable {
         makeCertificates(certs);
         int port = FreePort.pick();
         String address = "tcp://127.0.0.1:" + port;
-        Process process = new ProcessBuilder("buildkitd",
+        ProcessBuilder launcher = new ProcessBuilder("buildkitd",
             "--root", directory.resolve("root").toString(),
             "--addr", address,
             "--tlscacert", certs.resolve("ca.pem").toString(),
@@ -43,8 +43,10 @@ public final class TlsBuildkitd implements AutoCloseable {
             "--tlskey", certs.resolve("server-key.pem").toString(),
             "--oci-worker-net=host")
             .redirectErrorStream(true)
-            .redirectOutput(directory.resolve("buildkitd.log").toFile())
-            .start();
+            .redirectOutput(directory.resolve("buildkitd.log").toFile());
+        // buildkitd leaves empty mount points in its TMPDIR: keep them in the fixture's directory.
+        launcher.environment().put("TMPDIR", Files.createDirectories(directory.resolve("tmp")).toString());
+        Process process = launcher.start();
         BuilderConnection connection = BuilderConnection.of(address).withTls(new BuilderConnection.Tls(
             certs.resolve("ca.pem"), certs.resolve("client.pem"), certs.resolve("client-key.pem"), "localhost"));
         TlsBuildkitd builder = new TlsBuildkitd(directory, process, connection);
