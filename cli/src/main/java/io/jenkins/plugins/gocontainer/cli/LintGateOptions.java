@@ -19,13 +19,7 @@ final class LintGateOptions {
     /** Bad flag values (an unknown severity, a negative count) are bad input, exit code 2. */
     static Optional<QualityGates.LintCheck> check(Path report, Integer maxIssues, List<String> perSeverity, List<String> perLinter,
                                                   Path baseline, String onBreach) {
-        try {
-            return parse(report, maxIssues, perSeverity, perLinter, baseline, onBreach);
-        } catch (io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException e) {
-            throw e;
-        } catch (io.jenkins.plugins.gocontainer.GocbException e) {
-            throw new io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException(e.problem(), e.reason(), e.remedy());
-        }
+        return BadInput.whileParsing(() -> parse(report, maxIssues, perSeverity, perLinter, baseline, onBreach));
     }
 
     private static Optional<QualityGates.LintCheck> parse(Path report, Integer maxIssues, List<String> perSeverity, List<String> perLinter,
