@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gocontainer.exec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +42,6 @@ public record Command(List<String> argv, Map<String, String> environment, Path w
 
     public Command inDirectory(Path directory) {
         return new Command(argv, environment, directory);
-    }
-
-    public Command withArguments(List<String> more) {
-        List<String> all = new ArrayList<>(argv);
-        all.addAll(more);
-        return new Command(all, environment, workingDirectory);
     }
 
     /** The argv as a shell-quoted line, for logs and dry runs. */

@@ -124,7 +124,7 @@ public final class RegistryHttp {
         return requests.get();
     }
 
-    public URI uri(String registry, String pathAndQuery) {
+    private URI uri(String registry, String pathAndQuery) {
         boolean plain = insecureRegistries.contains(registry) || ImageReference.parse(registry + "/x").isLoopbackRegistry();
         return URI.create((plain ? "http://" : "https://") + registry + pathAndQuery);
     }
