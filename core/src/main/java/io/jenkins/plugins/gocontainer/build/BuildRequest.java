@@ -58,6 +58,26 @@ public final class BuildRequest {
         return new Builder(contextDirectory);
     }
 
+    /** A builder holding everything this request holds, to derive a variant of it. */
+    public Builder toBuilder() {
+        Builder copy = new Builder(contextDirectory)
+            .dockerfile(dockerfile)
+            .mainPackage(mainPackage)
+            .target(target)
+            .buildArgs(buildArgs)
+            .platforms(platforms)
+            .labels(labels)
+            .images(images)
+            .ociArchive(ociArchive)
+            .version(version)
+            .noCache(noCache);
+        namedContexts.forEach(copy::namedContext);
+        secrets.forEach(copy::secret);
+        sshMounts.forEach(copy::ssh);
+        insecureRegistries.forEach(copy::insecureRegistry);
+        return copy;
+    }
+
     public Path contextDirectory() {
         return contextDirectory;
     }
@@ -200,6 +220,19 @@ public final class BuildRequest {
 
         public Builder ssh(SshMount value) {
             sshMounts.add(value);
+            return this;
+        }
+
+        /** Labels that apply unless the request already sets the same key. */
+        public Builder defaultLabels(Map<String, String> values) {
+            values.forEach(labels::putIfAbsent);
+            return this;
+        }
+
+        /** Replaces every image name given so far. */
+        public Builder replaceImages(List<String> references) {
+            images.clear();
+            images.addAll(references);
             return this;
         }
 

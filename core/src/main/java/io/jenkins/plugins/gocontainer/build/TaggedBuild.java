@@ -72,23 +72,14 @@ public final class TaggedBuild {
      * version (unless one was given) and its OCI labels (labels given explicitly win).
      */
     public static BuildRequest candidateRequest(BuildRequest base, ImageReference repository, TagSet tags, boolean versionGiven) {
-        BuildRequest.Builder request = BuildRequest.builder(base.contextDirectory())
-            .dockerfile(base.dockerfile().orElse(null))
-            .mainPackage(base.mainPackage())
-            .target(base.target().orElse(null))
-            .buildArgs(base.buildArgs())
-            .platforms(base.platforms())
-            .labels(tags.labels().values())
-            .labels(base.labels())
-            .image(repository.withTag(candidateTag(tags)).toString())
+        return base.toBuilder()
+            .defaultLabels(tags.labels().values())
+            .replaceImages(List.of(repository.withTag(candidateTag(tags)).toString()))
+            .ociArchive(null)
             .version(versionGiven ? base.version() : tags.version())
-            .noCache(base.noCache());
-        base.namedContexts().forEach(request::namedContext);
-        base.secrets().forEach(request::secret);
-        base.sshMounts().forEach(request::ssh);
-        base.insecureRegistries().forEach(request::insecureRegistry);
-        return request.build();
+            .build();
     }
+
 
     public Result run(BuildPlan candidatePlan, ImageReference repository, TagSet tags, OutputSink sink) throws IOException, InterruptedException {
         return run(candidatePlan, repository, tags, GateCheck.none(), sink);
