@@ -10,9 +10,12 @@ import io.jenkins.plugins.gocontainer.build.DockerfileSource;
 import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.build.TaggedBuild;
 import io.jenkins.plugins.gocontainer.build.ImageBuilder;
+import io.jenkins.plugins.gocontainer.build.HostMapping;
 import io.jenkins.plugins.gocontainer.build.ImageOutput;
 import io.jenkins.plugins.gocontainer.build.NamedContext;
 import io.jenkins.plugins.gocontainer.build.Platform;
+import io.jenkins.plugins.gocontainer.creds.PrivateModuleAccess;
+import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
@@ -30,41 +33,9 @@ import io.jenkins.plugins.gocontainer.gates.QualityGates;
 import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Command;
-import io.jenkins.plugins.gocontainer.gates.GateOutcome;
-import io.jenkins.plugins.gocontainer.gates.GateReport;
-import io.jenkins.plugins.gocontainer.gates.GateReportJson;
-import io.jenkins.plugins.gocontainer.gates.GateReportTable;
-import io.jenkins.plugins.gocontainer.gates.ImageSize;
-import io.jenkins.plugins.gocontainer.gates.QualityGates;
-import io.jenkins.plugins.gocontainer.gates.SizeGate;
-import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Mixin;
-import io.jenkins.plugins.gocontainer.gates.GateOutcome;
-import io.jenkins.plugins.gocontainer.gates.GateReport;
-import io.jenkins.plugins.gocontainer.gates.GateReportJson;
-import io.jenkins.plugins.gocontainer.gates.GateReportTable;
-import io.jenkins.plugins.gocontainer.gates.ImageSize;
-import io.jenkins.plugins.gocontainer.gates.QualityGates;
-import io.jenkins.plugins.gocontainer.gates.SizeGate;
-import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Model.CommandSpec;
-import io.jenkins.plugins.gocontainer.gates.GateOutcome;
-import io.jenkins.plugins.gocontainer.gates.GateReport;
-import io.jenkins.plugins.gocontainer.gates.GateReportJson;
-import io.jenkins.plugins.gocontainer.gates.GateReportTable;
-import io.jenkins.plugins.gocontainer.gates.ImageSize;
-import io.jenkins.plugins.gocontainer.gates.QualityGates;
-import io.jenkins.plugins.gocontainer.gates.SizeGate;
-import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Option;
-import io.jenkins.plugins.gocontainer.gates.GateOutcome;
-import io.jenkins.plugins.gocontainer.gates.GateReport;
-import io.jenkins.plugins.gocontainer.gates.GateReportJson;
-import io.jenkins.plugins.gocontainer.gates.GateReportTable;
-import io.jenkins.plugins.gocontainer.gates.ImageSize;
-import io.jenkins.plugins.gocontainer.gates.QualityGates;
-import io.jenkins.plugins.gocontainer.gates.SizeGate;
-import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -129,11 +100,17 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--ssh", paramLabel = "ID[=SOCKET|KEY]", description = "BuildKit SSH forwarding, e.g. default or default=$SSH_AUTH_SOCK; repeatable")
     List<String> sshMounts = new ArrayList<>();
 
+    @Option(names = "--add-host", paramLabel = "HOST=IP", description = "extra /etc/hosts entry for the build's RUN steps; repeatable")
+    List<String> hostMappings = new ArrayList<>();
+
     @Option(names = "--insecure-registry", paramLabel = "HOST:PORT", description = "registry spoken to over HTTP or unverified TLS (loopback registries always are)")
     List<String> insecureRegistries = new ArrayList<>();
 
     @Option(names = "--no-cache", description = "do not use the builder's cache")
     boolean noCache;
+
+    @Mixin
+    PrivateModuleOptions privateModules;
 
     @Mixin
     BuilderOptions builder;
@@ -143,6 +120,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Mixin
     BuildGateOptions gateOptions;
+
+    @Option(names = "--metadata-file", paramLabel = "FILE", description = "write BuildKit's build metadata (digest, descriptors) to FILE, as buildx does")
+    Path metadataFile;
 
     @Option(names = "--dry-run", description = "print the plan and the exact command, with secrets masked, and stop")
     boolean dryRun;
@@ -159,31 +139,14 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Map<String, String> environment = System.getenv();
-            Optional<ImageReference> tagged = taggedRepository();
-            if (tagged.isPresent()) {
-                return taggedBuild(tagged.get(), environment, out, err);
-            }
-            BuildPlan plan = new BuildPlanner().plan(request());
-            QualityGates gates = gateOptions.gates();
-            if (!gates.isEmpty() && !plan.imageNames().isEmpty()) {
-                throw new InvalidBuildRequestException("quality gates need a repository without tag, or an OCI archive",
-                    "gates decide which tags an image gets; with explicit names every tag would be pushed before the gates are judged",
-                    "use --image REPO (the candidate sha- tag is pushed, the other tags only when the gates pass), or judge afterwards with gocb gate");
-            }
+            List<String> notes = new ArrayList<>();
+            PrivateModuleAccess access = privateModules.access(environment, notes);
+            notes.addAll(access.notes());
+            notes.forEach(note -> err.println("gocb: note: " + note));
             CommandRunner runner = new CommandRunner(SecretMasker.none());
-            if (dryRun) {
-                return printDryRun(plan, environment, runner, List.of(), out);
+            try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, environment)) {
+                return build(session, runner, environment, out, err);
             }
-            BuildDriver driver = builder.driver(environment);
-            BuildResult result = Cancellation.runCancellable(() -> new ImageBuilder(driver, runner).build(plan, log(err)));
-            Optional<GateReport> report = gates.isEmpty() ? Optional.empty()
-                : Optional.of(gatesOnArchive(gates, ((ImageOutput.OciArchive) plan.output()).file()));
-            report.ifPresent(r -> {
-                GateReportTable.render(r).lines().forEach(err::println);
-                gateOptions.files.write(r);
-            });
-            printResult(result, driver, report, out);
-            return ExitCodes.of(report.map(GateReport::outcome).orElse(GateOutcome.PASSED));
         } catch (GocbException e) {
             return ErrorReporter.report(e, format, out, err);
         } catch (IOException e) {
@@ -192,6 +155,39 @@ final class BuildCommand implements Callable<Integer> {
             err.println("gocb: build cancelled; the BuildKit client was stopped and temporary files removed");
             return ExitCodes.INTERRUPTED;
         }
+    }
+
+    private int build(PrivateModuleSession session, CommandRunner runner, Map<String, String> environment, PrintWriter out, PrintWriter err)
+        throws IOException, InterruptedException {
+        Optional<ImageReference> tagged = taggedRepository();
+        if (tagged.isPresent()) {
+            return taggedBuild(tagged.get(), session, runner, environment, out, err);
+        }
+        BuildPlan plan = new BuildPlanner().plan(request(session));
+        QualityGates gates = gateOptions.gates();
+        if (!gates.isEmpty() && !plan.imageNames().isEmpty()) {
+            throw new InvalidBuildRequestException("quality gates need a repository without tag, or an OCI archive",
+                "gates decide which tags an image gets; with explicit names every tag would be pushed before the gates are judged",
+                "use --image REPO (the candidate sha- tag is pushed, the other tags only when the gates pass), or judge afterwards with gocb gate");
+        }
+        if (dryRun) {
+            return printDryRun(plan, environment, runner, List.of(), out);
+        }
+        BuildDriver driver = builder.driver(environment);
+        BuildResult result = Cancellation.runCancellable(() -> imageBuilder(driver, runner).build(plan, log(err)));
+        Optional<GateReport> report = gates.isEmpty() ? Optional.empty()
+            : Optional.of(gatesOnArchive(gates, ((ImageOutput.OciArchive) plan.output()).file()));
+        report.ifPresent(r -> {
+            GateReportTable.render(r).lines().forEach(err::println);
+            gateOptions.files.write(r);
+        });
+        printResult(result, driver, report, out);
+        return ExitCodes.of(report.map(GateReport::outcome).orElse(GateOutcome.PASSED));
+    }
+
+    private ImageBuilder imageBuilder(BuildDriver driver, CommandRunner runner) {
+        ImageBuilder images = new ImageBuilder(driver, runner);
+        return metadataFile == null ? images : images.withMetadataFile(metadataFile);
     }
 
     /** The repository to tag from git, when --image names a single repository without tag or digest. */
@@ -210,14 +206,13 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** Builds and pushes the candidate sha tag, then adds the policy's other tags by digest. */
-    private int taggedBuild(ImageReference repository, Map<String, String> environment, PrintWriter out, PrintWriter err)
-        throws IOException, InterruptedException {
+    private int taggedBuild(ImageReference repository, PrivateModuleSession session, CommandRunner runner, Map<String, String> environment,
+                            PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         TagSet tags = new Tagger().compute(policy.request(context, environment));
         tags.notes().forEach(note -> err.println("gocb: note: " + note));
         boolean versionGiven = spec.commandLine().getParseResult().hasMatchedOption("--app-version");
-        BuildRequest candidate = TaggedBuild.candidateRequest(request(), repository, tags, versionGiven);
+        BuildRequest candidate = TaggedBuild.candidateRequest(request(session), repository, tags, versionGiven);
         BuildPlan plan = new BuildPlanner().plan(candidate);
-        CommandRunner runner = new CommandRunner(SecretMasker.none());
         if (dryRun) {
             String candidateReference = repository.withTag(TaggedBuild.candidateTag(tags)).toString();
             List<String> later = tags.imageReferences(repository.toString()).stream().filter(r -> !r.equals(candidateReference)).toList();
@@ -227,7 +222,7 @@ final class BuildCommand implements Callable<Integer> {
         RegistryClient client = RegistryOptions.dockerConfigClient(environment, insecureRegistries);
         QualityGates gates = gateOptions.gates();
         TaggedBuild.GateCheck check = gates.isEmpty() ? TaggedBuild.GateCheck.none() : pushed -> Optional.of(gates.evaluate(client, pushed));
-        TaggedBuild build = new TaggedBuild(new ImageBuilder(driver, runner), new TagPusher(client));
+        TaggedBuild build = new TaggedBuild(imageBuilder(driver, runner), new TagPusher(client));
         TaggedBuild.Result result = Cancellation.runCancellable(() -> build.run(plan, repository, tags, check, log(err)));
         result.gates().ifPresent(gateOptions.files::write);
         printTaggedResult(result, repository, driver, out);
@@ -289,7 +284,8 @@ final class BuildCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private BuildRequest request() {
+    /** @param session the build's credentials, or null when it needs none */
+    private BuildRequest request(PrivateModuleSession session) {
         BuildRequest.Builder request = BuildRequest.builder(context)
             .dockerfile(dockerfile)
             .mainPackage(mainPackage)
@@ -305,6 +301,10 @@ final class BuildCommand implements Callable<Integer> {
         secrets.stream().map(KeyValues::secret).forEach(request::secret);
         sshMounts.stream().map(KeyValues::ssh).forEach(request::ssh);
         insecureRegistries.forEach(request::insecureRegistry);
+        hostMappings.stream().map(HostMapping::parse).forEach(request::addHost);
+        if (session != null) {
+            request.privateModules(session);
+        }
         return request.build();
     }
 

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.gocontainer.build;
 
+import io.jenkins.plugins.gocontainer.creds.GoPrivateEnvironment;
+import io.jenkins.plugins.gocontainer.creds.KnownHosts;
 import io.jenkins.plugins.gocontainer.exec.CommandResult;
+import io.jenkins.plugins.gocontainer.gomod.GoError;
+import io.jenkins.plugins.gocontainer.gomod.GoErrorCatalogue;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
 import java.util.ArrayList;
@@ -39,6 +43,19 @@ final class BuildFailureClassifier {
             .map(name -> name.substring(LOAD_METADATA.length()).strip());
     }
 
+    /** Where this build's own settings explain a go failure, say so: the user cannot see them in go's output. */
+    private static String buildNote(BuildPlan plan, GoError error) {
+        boolean privateSet = plan.buildArgs().containsKey(GoPrivateEnvironment.GOPRIVATE) || plan.buildArgs().containsKey(GoPrivateEnvironment.GONOPROXY);
+        return switch (error.kind()) {
+            case PROXY_NOT_FOUND, CHECKSUM_DATABASE_LOOKUP, GIT_TERMINAL_PROMPTS_DISABLED -> privateSet ? ""
+                : " This build sets no GOPRIVATE: give the private module patterns with --go-private (e.g. --go-private git.example.com/team/*).";
+            case SSH_KEY_REFUSED -> plan.sshMounts().isEmpty() ? " This build forwards no SSH key: add --ssh-key FILE or --ssh-agent." : "";
+            case SSH_HOST_KEY_UNVERIFIED -> plan.secrets().stream().anyMatch(s -> s.id().equals(KnownHosts.SECRET_ID)) ? ""
+                : " This build was given no known_hosts: add --known-hosts FILE.";
+            default -> "";
+        };
+    }
+
     static BuildFailedException classify(BuildPlan plan, BuildDriver driver, ProgressLog progress, CommandResult result) {
         List<String> tail = result.lastLines();
         String finalError = progress.finalError().orElse(tail.isEmpty() ? "" : tail.get(tail.size() - 1));
@@ -64,7 +81,9 @@ final class BuildFailureClassifier {
         Matcher exit = EXIT_CODE.matcher(error);
         if (failed.isPresent() && exit.find()) {
             ProgressLog.Step step = failed.get();
-            return new BuildStepFailedException(step.name(), Integer.parseInt(exit.group(1)), error, step.lastLogLines());
+            Optional<GoError> goError = GoErrorCatalogue.explain(step.lastLogLines());
+            return new BuildStepFailedException(step.name(), Integer.parseInt(exit.group(1)), error, step.lastLogLines(),
+                goError.orElse(null), goError.map(e -> buildNote(plan, e)).orElse(""));
         }
         List<String> shown = new ArrayList<>(failed.map(ProgressLog.Step::lastLogLines).orElse(List.of()));
         if (shown.isEmpty()) {

@@ -26,6 +26,7 @@ public record BuildPlan(
     List<NamedContext> namedContexts,
     List<SecretMount> secrets,
     List<SshMount> sshMounts,
+    List<HostMapping> hostMappings,
     ImageOutput output,
     boolean noCache) {
 
@@ -36,6 +37,7 @@ public record BuildPlan(
         namedContexts = List.copyOf(namedContexts);
         secrets = List.copyOf(secrets);
         sshMounts = List.copyOf(sshMounts);
+        hostMappings = List.copyOf(hostMappings);
     }
 
     /** The image names a push output publishes; empty for an OCI archive. */
@@ -65,6 +67,9 @@ public record BuildPlan(
         }
         for (SshMount ssh : sshMounts) {
             row(text, "ssh", ssh.id() + " <- " + ssh.sources().stream().map(Path::toString).collect(Collectors.joining(", ")));
+        }
+        if (!hostMappings.isEmpty()) {
+            row(text, "hosts", hostMappings.stream().map(HostMapping::toString).collect(Collectors.joining(", ")));
         }
         if (output instanceof ImageOutput.RegistryPush push) {
             row(text, "push", push.names().stream().map(ImageReference::toString).collect(Collectors.joining(", "))

@@ -52,6 +52,7 @@ public final class BuildPlanner {
             request.namedContexts(),
             request.secrets(),
             request.sshMounts(),
+            request.hostMappings(),
             output(request, module),
             request.noCache());
     }
@@ -144,7 +145,8 @@ public final class BuildPlanner {
         }
         GoModule goModule = module.orElseThrow();
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
-        return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum).generate());
+        return new DockerfileSource.Generated(
+            new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum, ModuleDownloadAccess.of(request)).generate());
     }
 
     private static Map<String, String> buildArgs(BuildRequest request) {

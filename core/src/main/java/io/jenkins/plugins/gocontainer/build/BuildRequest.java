@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gocontainer.build;
 
+import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +32,7 @@ public final class BuildRequest {
     private final List<NamedContext> namedContexts;
     private final List<SecretMount> secrets;
     private final List<SshMount> sshMounts;
+    private final List<HostMapping> hostMappings;
     private final List<String> images;
     private final Path ociArchive;
     private final Set<String> insecureRegistries;
@@ -47,6 +50,7 @@ public final class BuildRequest {
         this.namedContexts = List.copyOf(builder.namedContexts);
         this.secrets = List.copyOf(builder.secrets);
         this.sshMounts = List.copyOf(builder.sshMounts);
+        this.hostMappings = List.copyOf(builder.hostMappings);
         this.images = List.copyOf(builder.images);
         this.ociArchive = builder.ociArchive;
         this.insecureRegistries = Set.copyOf(builder.insecureRegistries);
@@ -74,6 +78,7 @@ public final class BuildRequest {
         namedContexts.forEach(copy::namedContext);
         secrets.forEach(copy::secret);
         sshMounts.forEach(copy::ssh);
+        hostMappings.forEach(copy::addHost);
         insecureRegistries.forEach(copy::insecureRegistry);
         return copy;
     }
@@ -119,6 +124,10 @@ public final class BuildRequest {
         return sshMounts;
     }
 
+    public List<HostMapping> hostMappings() {
+        return hostMappings;
+    }
+
     public List<String> images() {
         return images;
     }
@@ -152,6 +161,7 @@ public final class BuildRequest {
         private final List<NamedContext> namedContexts = new ArrayList<>();
         private final List<SecretMount> secrets = new ArrayList<>();
         private final List<SshMount> sshMounts = new ArrayList<>();
+        private final List<HostMapping> hostMappings = new ArrayList<>();
         private final List<String> images = new ArrayList<>();
         private Path ociArchive;
         private final Set<String> insecureRegistries = new LinkedHashSet<>();
@@ -221,6 +231,21 @@ public final class BuildRequest {
         public Builder ssh(SshMount value) {
             sshMounts.add(value);
             return this;
+        }
+
+        public Builder addHost(HostMapping value) {
+            hostMappings.add(value);
+            return this;
+        }
+
+        /**
+         * The credentials of a build: its secret files, SSH forwarding and GOPRIVATE-family build
+         * args. The session must stay open until the build has finished.
+         */
+        public Builder privateModules(PrivateModuleSession session) {
+            session.secretFiles().forEach((id, file) -> secret(new SecretMount(id, file)));
+            session.sshSource().ifPresent(source -> ssh(new SshMount(SshMount.DEFAULT_ID, List.of(source))));
+            return buildArgs(session.goBuildArgs());
         }
 
         /** Labels that apply unless the request already sets the same key. */

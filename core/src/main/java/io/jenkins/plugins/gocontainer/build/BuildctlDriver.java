@@ -77,6 +77,9 @@ public final class BuildctlDriver implements BuildDriver {
         for (SshMount ssh : plan.sshMounts()) {
             argv.addAll(List.of("--ssh", ssh.id() + sources(ssh)));
         }
+        if (!plan.hostMappings().isEmpty()) {
+            argv.addAll(List.of("--opt", "add-hosts=" + plan.hostMappings().stream().map(HostMapping::toString).collect(Collectors.joining(","))));
+        }
         if (plan.noCache()) {
             argv.add("--no-cache");
         }

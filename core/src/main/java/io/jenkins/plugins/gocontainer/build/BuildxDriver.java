@@ -80,6 +80,9 @@ public final class BuildxDriver implements BuildDriver {
         for (SshMount ssh : plan.sshMounts()) {
             argv.addAll(List.of("--ssh", ssh.id() + BuildctlDriver.sources(ssh)));
         }
+        for (HostMapping host : plan.hostMappings()) {
+            argv.addAll(List.of("--add-host", host.host() + "=" + host.address()));
+        }
         if (plan.noCache()) {
             argv.add("--no-cache");
         }

@@ -24,11 +24,17 @@ public final class DockerfileGenerator {
     private final GoModule module;
     private final String mainPackage;
     private final boolean hasGoSum;
+    private final ModuleDownloadAccess access;
 
     public DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum) {
+        this(module, mainPackage, hasGoSum, ModuleDownloadAccess.none());
+    }
+
+    public DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum, ModuleDownloadAccess access) {
         this.module = Objects.requireNonNull(module, "module");
         this.mainPackage = normalisePackage(mainPackage);
         this.hasGoSum = hasGoSum;
+        this.access = Objects.requireNonNull(access, "access");
     }
 
     public String builderImage() {
@@ -59,9 +65,9 @@ public final class DockerfileGenerator {
             WORKDIR /src
 
             # Modules only: this step sees nothing but go.mod and go.sum, so source changes keep its cache.
-            RUN --mount=type=cache,target=%4$s \\
+            %11$sRUN --mount=type=cache,target=%4$s \\
                 --mount=type=bind,source=go.mod,target=go.mod \\
-            %6$s    go mod download
+            %6$s%12$s    go mod download
 
             # The build cache mount makes a one-line change recompile one package, not the world.
             ARG TARGETOS TARGETARCH TARGETVARIANT
@@ -87,7 +93,31 @@ public final class DockerfileGenerator {
                   org.opencontainers.image.revision="${REVISION}"
             """.formatted(
                 module.modulePath(), module.goVersion(), builderImage(), MODULE_CACHE, BUILD_CACHE,
-                goSumMount, binaryPath(), mainPackage, NONROOT_UID, binaryName());
+                goSumMount, binaryPath(), mainPackage, NONROOT_UID, binaryName(),
+                goVariables(), credentialMounts());
+    }
+
+    /** The GOPRIVATE family, declared so that the build args given for it reach the go command. */
+    private String goVariables() {
+        if (access.goVariables().isEmpty()) {
+            return "";
+        }
+        return "# The go command's private-module settings, from build args (they are not secret).\n"
+            + "ARG " + String.join(" ", access.goVariables()) + "\n";
+    }
+
+    /**
+     * SSH forwarding and credential files, mounted for this step only: BuildKit secrets are never
+     * written to a layer, and the build step after it has no access to them.
+     */
+    private String credentialMounts() {
+        StringBuilder mounts = new StringBuilder();
+        for (String id : access.sshIds()) {
+            mounts.append("    --mount=type=ssh,id=").append(id).append(",required=true \\\n");
+        }
+        access.secretTargets().forEach((id, target) ->
+            mounts.append("    --mount=type=secret,id=").append(id).append(",target=").append(target).append(",required=true \\\n"));
+        return mounts.toString();
     }
 
     private static String normalisePackage(String value) {

@@ -26,10 +26,21 @@ public final class ImageBuilder {
 
     private final BuildDriver driver;
     private final CommandRunner runner;
+    private final Path metadataCopy;
 
     public ImageBuilder(BuildDriver driver, CommandRunner runner) {
+        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null);
+    }
+
+    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy) {
         this.driver = driver;
-        this.runner = runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)");
+        this.runner = runner;
+        this.metadataCopy = metadataCopy;
+    }
+
+    /** A builder that also keeps BuildKit's metadata file (as {@code buildx --metadata-file} does) at {@code file}. */
+    public ImageBuilder withMetadataFile(Path file) {
+        return new ImageBuilder(driver, runner, file.toAbsolutePath());
     }
 
     public BuildDriver driver() {
@@ -54,7 +65,11 @@ public final class ImageBuilder {
             if (!result.succeeded()) {
                 throw BuildFailureClassifier.classify(plan, driver, progress, result);
             }
-            return BuildMetadata.read(files.metadataFile(), plan);
+            BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
+            if (metadataCopy != null) {
+                Files.copy(files.metadataFile(), metadataCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return built;
         } finally {
             deleteRecursively(work);
         }

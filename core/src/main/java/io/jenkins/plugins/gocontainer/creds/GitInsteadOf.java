@@ -35,6 +35,16 @@ public final class GitInsteadOf {
         return this;
     }
 
+    public GitInsteadOf ssh(GitSshHost host) {
+        return ssh(host.host(), host.port(), host.user());
+    }
+
+    /** URLs starting with {@code rewrite.from()} are fetched from {@code rewrite.to()}. */
+    public GitInsteadOf rewrite(GitRewrite rewrite) {
+        add(rewrite.to(), rewrite.from());
+        return this;
+    }
+
     /** SSH URLs of a token host ({@code git@HOST:} and {@code ssh://git@HOST/}) are fetched over HTTPS. */
     public GitInsteadOf https(String host) {
         String name = claim(host, "https");

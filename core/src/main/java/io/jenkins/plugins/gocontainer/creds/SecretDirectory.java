@@ -37,6 +37,7 @@ public final class SecretDirectory implements AutoCloseable {
 
     static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> EXECUTABLE_MODE = PosixFilePermissions.fromString("rwx------");
 
     private static final String PREFIX = "gocb-secrets-";
 
@@ -97,9 +98,26 @@ public final class SecretDirectory implements AutoCloseable {
     public Path write(String name, String content) {
         Objects.requireNonNull(content, "content");
         masker.register(content);
+        return createFile(name, content, FILE_MODE);
+    }
+
+    /**
+     * Writes a new file that is private but not secret (known_hosts, git URL rewrites), mode 0600.
+     * Its content is not masked, so that the log stays readable where it quotes host names.
+     */
+    public Path writeNonSecret(String name, String content) {
+        return createFile(name, Objects.requireNonNull(content, "content"), FILE_MODE);
+    }
+
+    /** Writes a new executable file (a helper script holding no secret), mode 0700. */
+    public Path writeExecutable(String name, String content) {
+        return createFile(name, Objects.requireNonNull(content, "content"), EXECUTABLE_MODE);
+    }
+
+    private Path createFile(String name, String content, Set<PosixFilePermission> permissions) {
         ensureOpen();
         Path file = path.resolve(requireFileName(name));
-        FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(FILE_MODE);
+        FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(permissions);
         try (SeekableByteChannel channel = Files.newByteChannel(file,
             EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), mode)) {
             ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));

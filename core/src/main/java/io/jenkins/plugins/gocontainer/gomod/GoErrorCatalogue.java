@@ -101,6 +101,31 @@ public final class GoErrorCatalogue {
                     "Require the module by the path its go.mod declares and update the imports; for a fork, use a replace "
                             + "directive `replace <declared-as path> => <fork>`; check replace targets point at the right "
                             + "directory (and that it is inside the Docker build context)."),
+            Entry.of(GoErrorKind.SSH_KEY_REFUSED,
+                    "Permission denied \\(publickey",
+                    "The git server refused the SSH key: the key given to the build is not authorised for this "
+                            + "repository (not the deploy key or user key the server knows, or no read access), or no "
+                            + "key reached git at all. It works locally because your own ~/.ssh key or agent answers.",
+                    "Give the build the key the server accepts (--ssh-key FILE, or --ssh-agent with the key loaded) and "
+                            + "check it outside the build with `ssh -i KEY -p PORT USER@HOST` (git hosts answer with a "
+                            + "greeting); make sure its public key has read access to the repository and the SSH user is "
+                            + "right (usually git)."),
+            Entry.of(GoErrorKind.SSH_HOST_KEY_UNVERIFIED,
+                    "Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No \\S+ host key is known for",
+                    "SSH inside the build could not verify the git server's host key: the known_hosts given to the build "
+                            + "has no key for this host (a non-standard port is stored as [host]:port), or the server's "
+                            + "key changed. Host key checking is never turned off, because that would let anyone who can "
+                            + "redirect the connection read the private code and impersonate the server.",
+                    "Add the host's key to the file given with --known-hosts: `ssh-keyscan -p PORT HOST >> known_hosts`, "
+                            + "then compare `ssh-keygen -lf known_hosts` with the fingerprint the git server publishes. If "
+                            + "the key changed, confirm the change with the server's administrators before replacing it."),
+            new Entry(GoErrorKind.GIT_HOST_UNRESOLVED,
+                    Pattern.compile("Could not resolve hostname (\\S+?):|Could not resolve host: (\\S+)"),
+                    m -> "git cannot resolve the host name " + host(m) + " where it runs: inside the builder DNS can differ "
+                            + "from the agent's (internal DNS zones, /etc/hosts entries that exist only on the agent), or the "
+                            + "git URL rewrite points at a name only the host knows.",
+                    m -> "Make " + host(m) + " resolvable from the builder (buildkitd's DNS), or map it for the build with "
+                            + "--add-host " + host(m) + "=IP; check the URL rewrites given with --git-ssh/--git-rewrite."),
             Entry.of(GoErrorKind.GIT_TERMINAL_PROMPTS_DISABLED,
                     "terminal prompts disabled|could not read Username",
                     "git asked for credentials to fetch a (private) repository, but the go command runs git without a "
@@ -154,6 +179,10 @@ public final class GoErrorCatalogue {
                             + "the build, and use the same GOPROXY/GOPRIVATE in the build as on the host."));
 
     private GoErrorCatalogue() {
+    }
+
+    private static String host(Matcher matcher) {
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
     /**

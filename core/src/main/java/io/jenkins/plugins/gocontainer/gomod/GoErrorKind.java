@@ -18,6 +18,12 @@ public enum GoErrorKind {
     INCONSISTENT_VENDORING,
     /** {@code module declares its path as X but was required as Y}. */
     MODULE_PATH_MISMATCH,
+    /** {@code Permission denied (publickey)}: the git server refused the SSH key (or none was offered). */
+    SSH_KEY_REFUSED,
+    /** {@code Host key verification failed}: the git server's host key is not in the known_hosts given. */
+    SSH_HOST_KEY_UNVERIFIED,
+    /** The git host's name does not resolve where git runs (inside the builder). */
+    GIT_HOST_UNRESOLVED,
     /** {@code terminal prompts disabled}: git needed credentials for a private repository. */
     GIT_TERMINAL_PROMPTS_DISABLED,
     /** {@code unknown revision}: the version (tag, branch, commit) does not exist in the repository. */

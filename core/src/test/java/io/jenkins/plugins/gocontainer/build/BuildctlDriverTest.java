@@ -59,6 +59,7 @@ class BuildctlDriverTest {
             "--secret", "id=netrc,src=" + fixture.secretFile,
             "--ssh", "default",
             "--ssh", "deploy=" + fixture.agentSocket + "," + fixture.keyFile,
+            "--opt", "add-hosts=git.internal.test=10.0.0.7,proxy.internal=fd00::8",
             "--no-cache",
             "--output", "type=image,name=" + name + ",push=true",
             "--progress", "plain",
@@ -125,7 +126,7 @@ class BuildctlDriverTest {
     @Test
     void aMinimalPlanHasNoOptionalFlags() {
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Existing(fixture.files.dockerfile()), Optional.empty(),
-            Optional.empty(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false);
+            Optional.empty(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false);
 
         List<String> argv = new BuildctlDriver(BuilderConnection.of("unix:///x.sock")).buildCommand(plan, fixture.files).argv();
 
@@ -215,6 +216,7 @@ class BuildctlDriverTest {
                 List.of(local, NamedContext.image("alpine:3", "docker-image://mirror.example.com/library/alpine:3")),
                 List.of(new SecretMount("netrc", secretFile)),
                 List.of(new SshMount(SshMount.DEFAULT_ID, List.of()), new SshMount("deploy", List.of(agentSocket, keyFile))),
+                List.of(new HostMapping("git.internal.test", "10.0.0.7"), new HostMapping("proxy.internal", "fd00::8")),
                 output,
                 true);
         }

@@ -55,6 +55,8 @@ class BuildxDriverTest {
             "--secret", "id=netrc,src=" + fixture.secretFile,
             "--ssh", "default",
             "--ssh", "deploy=" + fixture.agentSocket + "," + fixture.keyFile,
+            "--add-host", "git.internal.test=10.0.0.7",
+            "--add-host", "proxy.internal=fd00::8",
             "--no-cache",
             "--provenance=false", "--sbom=false",
             "--output", "type=image,name=" + name + ",push=true",

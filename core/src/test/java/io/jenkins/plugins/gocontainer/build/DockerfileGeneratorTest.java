@@ -157,4 +157,39 @@ class DockerfileGeneratorTest {
     private static GoModule module(String path, String goVersion) {
         return new GoModule(Path.of("/src/go.mod"), path, goVersion, Optional.empty(), true);
     }
+
+    @Test
+    void credentialsAreMountedOnTheDownloadStepOnlyAndOnlyWhenConfigured() {
+        ModuleDownloadAccess access = new ModuleDownloadAccess(List.of("default"),
+            java.util.Map.of("netrc", "/root/.netrc"), List.of("GOPRIVATE", "GONOSUMDB"));
+        List<String> instructions = instructions(new DockerfileGenerator(MODULE, ".", true, access).generate());
+
+        List<String> runs = instructions.stream().filter(i -> i.startsWith("RUN ")).toList();
+        String download = runs.stream().filter(i -> i.endsWith("go mod download")).findFirst().orElseThrow();
+        assertThat(download).contains("--mount=type=ssh,id=default,required=true", "--mount=type=secret,id=netrc,target=/root/.netrc,required=true");
+        assertThat(runs).filteredOn(i -> !i.equals(download)).allSatisfy(run -> assertThat(run).doesNotContain("type=ssh", "type=secret"));
+        assertThat(instructions.indexOf("ARG GOPRIVATE GONOSUMDB")).isBetween(0, instructions.indexOf(download));
+
+        String plain = new DockerfileGenerator(MODULE, ".", true).generate();
+        assertThat(plain).doesNotContain("type=ssh", "type=secret", "GOPRIVATE");
+    }
+
+    @Test
+    void accessFollowsTheRequestsWellKnownSecretsSshAndGoVariables() {
+        BuildRequest request = BuildRequest.builder(Path.of("/src"))
+            .secret(new SecretMount("netrc", Path.of("/tmp/s/netrc")))
+            .secret(new SecretMount("known_hosts", Path.of("/tmp/s/known_hosts")))
+            .secret(new SecretMount("npmrc", Path.of("/tmp/s/npmrc")))
+            .ssh(new SshMount("default", List.of()))
+            .buildArg("GOPRIVATE", "git.example.com")
+            .buildArg("GREETING", "hi")
+            .build();
+
+        ModuleDownloadAccess access = ModuleDownloadAccess.of(request);
+
+        assertThat(access.sshIds()).containsExactly("default");
+        assertThat(access.secretTargets()).containsOnly(
+            java.util.Map.entry("netrc", "/root/.netrc"), java.util.Map.entry("known_hosts", "/root/.ssh/known_hosts"));
+        assertThat(access.goVariables()).containsExactly("GOPRIVATE");
+    }
 }

@@ -1,0 +1,261 @@
+package io.jenkins.plugins.gocontainer.creds;
+
+import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a build reaches private Go modules, as the user described it: an SSH identity and the
+ * hosts it is used for, netrc logins for HTTPS hosts (tokens named by environment variable), git
+ * URL rewrites and the GOPRIVATE family. Holds no secret value; {@link #open} reads the secrets
+ * and materialises them for one build.
+ */
+public final class PrivateModuleAccess {
+
+    /** Keys loaded into a private agent expire after this, even if the agent were ever orphaned. */
+    static final Duration AGENT_KEY_LIFETIME = Duration.ofHours(3);
+
+    private final Optional<SshIdentity> sshIdentity;
+    private final Optional<Path> knownHosts;
+    private final List<GitSshHost> sshHosts;
+    private final List<NetrcLogin> netrcLogins;
+    private final List<GitRewrite> rewrites;
+    private final GoPrivateEnvironment goEnvironment;
+
+    private PrivateModuleAccess(Builder builder) {
+        this.sshIdentity = Optional.ofNullable(builder.sshIdentity);
+        this.knownHosts = Optional.ofNullable(builder.knownHosts);
+        this.sshHosts = List.copyOf(builder.sshHosts);
+        this.netrcLogins = List.copyOf(builder.netrcLogins);
+        this.rewrites = List.copyOf(builder.rewrites);
+        this.goEnvironment = GoPrivateEnvironment.from(builder.goEnvironment);
+        if (!sshHosts.isEmpty() && sshIdentity.isEmpty()) {
+            throw new GocbException("SSH git hosts " + sshHosts + " are configured without an SSH identity",
+                "fetching over SSH needs a key (--ssh-key) or an agent that holds one (--ssh-agent)",
+                "add --ssh-key FILE (with --ssh-passphrase-env VAR for a protected key) or --ssh-agent");
+        }
+        Set<String> netrcHosts = new LinkedHashSet<>();
+        for (NetrcLogin login : netrcLogins) {
+            if (!netrcHosts.add(login.host())) {
+                throw new GocbException("netrc host " + login.host() + " is given twice",
+                    "a .netrc has one login per host", "keep one --netrc-host " + login.host());
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static PrivateModuleAccess none() {
+        return builder().build();
+    }
+
+    public boolean isEmpty() {
+        return sshIdentity.isEmpty() && netrcLogins.isEmpty() && rewrites.isEmpty() && goEnvironment.buildArgs().isEmpty();
+    }
+
+    public Optional<SshIdentity> sshIdentity() {
+        return sshIdentity;
+    }
+
+    public List<GitSshHost> sshHosts() {
+        return sshHosts;
+    }
+
+    public List<NetrcLogin> netrcLogins() {
+        return netrcLogins;
+    }
+
+    public GoPrivateEnvironment goEnvironment() {
+        return goEnvironment;
+    }
+
+    /**
+     * Reads every secret (key, passphrase, tokens) and writes what the build needs into a private
+     * directory, starting an agent for a protected key. Every secret value is registered with the
+     * runner's masker before anything is written or run. On any failure nothing is left behind.
+     *
+     * @param environment where token and passphrase variables (and {@code SSH_AUTH_SOCK}) are read
+     * @param userHome whose {@code .ssh/known_hosts} is used when no known_hosts file is given
+     */
+    public PrivateModuleSession open(CommandRunner runner, Map<String, String> environment, Path userHome)
+        throws IOException, InterruptedException {
+        SecretDirectory directory = SecretDirectory.create(runner.masker());
+        SshAgent agent = null;
+        try {
+            Map<String, Path> secretFiles = new LinkedHashMap<>();
+            if (!netrcLogins.isEmpty()) {
+                List<Netrc.Entry> entries = netrcLogins.stream().map(login -> login.resolve(environment)).toList();
+                secretFiles.put(Netrc.SECRET_ID, Netrc.of(entries).writeTo(directory));
+            }
+            Optional<Path> sshSource = Optional.empty();
+            if (sshIdentity.isPresent()) {
+                KnownHosts hosts = knownHosts(userHome);
+                sshHosts.forEach(host -> hosts.requireHost(host.host(), host.port()));
+                secretFiles.put(KnownHosts.SECRET_ID, directory.writeNonSecret(KnownHosts.SECRET_ID, hosts.text()));
+                if (sshIdentity.get() instanceof SshIdentity.KeyFile keyFile) {
+                    SshKey key = SshKey.read(keyFile.file());
+                    directory.register(key.content());
+                    if (key.encrypted()) {
+                        String passphrase = passphrase(keyFile, environment);
+                        agent = SshAgent.start(directory);
+                        agent.add(key, passphrase, AGENT_KEY_LIFETIME, runner);
+                        sshSource = Optional.of(agent.socket());
+                    } else {
+                        sshSource = Optional.of(key.file().toAbsolutePath());
+                    }
+                } else {
+                    sshSource = Optional.of(agentSocket((SshIdentity.AgentSocket) sshIdentity.get(), environment));
+                }
+            }
+            GitInsteadOf gitConfig = new GitInsteadOf();
+            sshHosts.forEach(gitConfig::ssh);
+            rewrites.forEach(gitConfig::rewrite);
+            if (!gitConfig.isEmpty()) {
+                secretFiles.put(GitInsteadOf.SECRET_ID, directory.writeNonSecret(GitInsteadOf.SECRET_ID, gitConfig.text()));
+            }
+            return new PrivateModuleSession(directory, agent, secretFiles, sshSource, goEnvironment.buildArgs(), notes());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (agent != null) {
+                agent.close();
+            }
+            directory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Settings that would not do what the user wants, said before the build: besides the
+     * GOPRIVATE family's own contradictions, credentials for a host whose modules the go command
+     * would still ask the proxy and the checksum database for.
+     */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>(goEnvironment.notes());
+        Collection<String> hosts = new LinkedHashSet<>();
+        sshHosts.forEach(host -> hosts.add(host.host()));
+        netrcLogins.forEach(login -> hosts.add(login.host()));
+        for (String host : hosts) {
+            GoPrivateEnvironment.Route route = goEnvironment.route(host + "/module");
+            if (!route.matchedGoPrivate()) {
+                notes.add("credentials are given for " + host + ", but GOPRIVATE does not cover it: the go command will ask "
+                    + (route.usesProxy() ? "the proxy " + route.proxy() : "the origin") + " for its modules"
+                    + " and check them against the public checksum database, which fails for private modules."
+                    + " Add --go-private " + host + " (or a narrower pattern such as " + host + "/team/*).");
+            }
+        }
+        return notes;
+    }
+
+    private KnownHosts knownHosts(Path userHome) {
+        Path file = knownHosts.orElse(userHome.resolve(".ssh/known_hosts"));
+        if (knownHosts.isEmpty() && !Files.isRegularFile(file)) {
+            throw new GocbException("no known_hosts for SSH host key verification",
+                "SSH inside the build checks the git server's host key against known_hosts; none was given with"
+                    + " --known-hosts and " + file + " does not exist. Host key checking is never disabled.",
+                "collect the keys with ssh-keyscan -p PORT HOST > known_hosts, check their fingerprints"
+                    + " (ssh-keygen -lf known_hosts) against the ones your git server publishes, and pass --known-hosts known_hosts");
+        }
+        return KnownHosts.read(file);
+    }
+
+    private static String passphrase(SshIdentity.KeyFile keyFile, Map<String, String> environment) {
+        if (keyFile.passphraseVariable().isEmpty()) {
+            throw new GocbException("the SSH key " + keyFile.file() + " is protected by a passphrase, and none was given",
+                "gocb loads a protected key into a private ssh-agent for the build, which needs the passphrase;"
+                    + " it is read from an environment variable, never from a flag",
+                "name the variable holding it with --ssh-passphrase-env VAR (in Jenkins, sshUserPrivateKey binds"
+                    + " passphraseVariable), or load the key into your own agent and use --ssh-agent");
+        }
+        return Netrc.tokenFromEnvironment(keyFile.passphraseVariable().get(), environment,
+            "the passphrase of the SSH key " + keyFile.file());
+    }
+
+    private static Path agentSocket(SshIdentity.AgentSocket agent, Map<String, String> environment) {
+        Optional<Path> socket = agent.socket().or(() -> Optional.ofNullable(environment.get("SSH_AUTH_SOCK"))
+            .filter(value -> !value.isBlank()).map(Path::of));
+        if (socket.isEmpty()) {
+            throw new GocbException("--ssh-agent was given, but SSH_AUTH_SOCK is not set",
+                "the build forwards the agent whose socket SSH_AUTH_SOCK names, and there is none in this environment",
+                "start an agent and add the key (eval $(ssh-agent); ssh-add KEY), use Jenkins' sshagent step, or pass --ssh-key");
+        }
+        Path path = socket.get().toAbsolutePath();
+        if (!Files.exists(path) || Files.isRegularFile(path) || Files.isDirectory(path)) {
+            throw new GocbException("the SSH agent socket " + path + " does not exist or is not a socket",
+                "the agent that created it has stopped, or SSH_AUTH_SOCK belongs to another session or machine",
+                "start an agent and add the key again (eval $(ssh-agent); ssh-add KEY), or pass --ssh-key");
+        }
+        return path;
+    }
+
+    /** Collects an access description; validated as a whole by {@link #build()}. */
+    public static final class Builder {
+
+        private SshIdentity sshIdentity;
+        private Path knownHosts;
+        private final List<GitSshHost> sshHosts = new ArrayList<>();
+        private final List<NetrcLogin> netrcLogins = new ArrayList<>();
+        private final List<GitRewrite> rewrites = new ArrayList<>();
+        private final Map<String, String> goEnvironment = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder sshKey(Path file, String passphraseVariable) {
+            this.sshIdentity = SshIdentity.keyFile(Objects.requireNonNull(file, "file"), passphraseVariable);
+            return this;
+        }
+
+        /** @param socket the agent socket, or null for {@code SSH_AUTH_SOCK} */
+        public Builder sshAgent(Path socket) {
+            this.sshIdentity = SshIdentity.agent(socket);
+            return this;
+        }
+
+        public Builder knownHosts(Path file) {
+            this.knownHosts = file;
+            return this;
+        }
+
+        public Builder sshHost(GitSshHost host) {
+            sshHosts.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        public Builder netrc(NetrcLogin login) {
+            netrcLogins.add(Objects.requireNonNull(login, "login"));
+            return this;
+        }
+
+        public Builder rewrite(GitRewrite rewrite) {
+            rewrites.add(Objects.requireNonNull(rewrite, "rewrite"));
+            return this;
+        }
+
+        /** One of {@link GoPrivateEnvironment#NAMES}; validated by {@link #build()}. */
+        public Builder goVariable(String name, String value) {
+            if (!GoPrivateEnvironment.NAMES.contains(name)) {
+                throw new IllegalArgumentException(name + " is not one of " + GoPrivateEnvironment.NAMES);
+            }
+            goEnvironment.put(name, value);
+            return this;
+        }
+
+        public PrivateModuleAccess build() {
+            return new PrivateModuleAccess(this);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.jenkins.plugins.gocontainer.creds;
+
+import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.exec.Command;
+import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
+import io.jenkins.plugins.gocontainer.exec.CommandResult;
+import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private {@code ssh-agent} for one build, holding a passphrase-protected key so that BuildKit
+ * can forward it. The agent runs in the foreground as a child of this JVM with its socket in the
+ * build's {@link SecretDirectory}, and {@link #close()} stops it. The passphrase reaches
+ * {@code ssh-add} through {@code SSH_ASKPASS} and the environment, never through argv.
+ */
+public final class SshAgent implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    private static final String SOCKET_NAME = "agent.sock";
+    private static final String ANSWERED_MARKER = "askpass-answered";
+    private static final String ASKED_AGAIN_MARKER = "askpass-asked-again";
+    /*
+     * ssh-add asks again after a wrong passphrase, for as long as askpass answers: answering only the
+     * first prompt turns a wrong passphrase into a failure instead of an endless loop.
+     */
+    private static final String ASKPASS = """
+        #!/bin/sh
+        if [ -e "$GOCB_ASKPASS_ANSWERED" ]; then : > "$GOCB_ASKPASS_ASKED_AGAIN"; exit 1; fi
+        : > "$GOCB_ASKPASS_ANSWERED"
+        printf '%s\\n' "$GOCB_SSH_PASSPHRASE"
+        """;
+
+    private final Process process;
+    private final Path socket;
+    private final SecretDirectory directory;
+    private final Thread shutdownHook;
+
+    private SshAgent(Process process, Path socket, SecretDirectory directory) {
+        this.process = process;
+        this.socket = socket;
+        this.directory = directory;
+        this.shutdownHook = new Thread(this::stop, "gocb-ssh-agent-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts {@code ssh-agent -D} with its socket in {@code directory}. */
+    public static SshAgent start(SecretDirectory directory) throws IOException, InterruptedException {
+        Path socket = directory.path().resolve(SOCKET_NAME);
+        ProcessBuilder builder = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new CommandNotFoundException("ssh-agent", "install the OpenSSH client (apt-get install openssh-client, or ./dev/setup)", e);
+        }
+        SshAgent agent = new SshAgent(process, socket, directory);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.exists(socket)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                agent.close();
+                throw new GocbException("ssh-agent did not start (exit " + (process.isAlive() ? "none, timed out" : process.exitValue()) + ")",
+                    "gocb starts a private agent to hold a passphrase-protected key for the build",
+                    "check that ssh-agent runs on this machine (ssh-agent -D -a /tmp/test.sock), or load the key into"
+                        + " your own agent and use --ssh-agent");
+            }
+            Thread.sleep(20);
+        }
+        return agent;
+    }
+
+    /** The agent socket, for {@code SSH_AUTH_SOCK} and BuildKit's {@code --ssh default=SOCKET}. */
+    public Path socket() {
+        return socket;
+    }
+
+    /**
+     * Loads {@code key} with its passphrase for at most {@code lifetime} (so that a key outlives
+     * this JVM by no more than that if the agent ever were orphaned).
+     */
+    public void add(SshKey key, String passphrase, Duration lifetime, CommandRunner runner) throws IOException, InterruptedException {
+        Objects.requireNonNull(passphrase, "passphrase");
+        directory.register(passphrase);
+        Path askpass = directory.path().resolve("askpass");
+        if (!Files.exists(askpass)) {
+            directory.writeExecutable("askpass", ASKPASS);
+        }
+        Path answered = directory.path().resolve(ANSWERED_MARKER);
+        Path askedAgain = directory.path().resolve(ASKED_AGAIN_MARKER);
+        Files.deleteIfExists(answered);
+        Files.deleteIfExists(askedAgain);
+        Command command = Command.of("ssh-add", "-t", Long.toString(Math.max(1, lifetime.toSeconds())), key.file().toString())
+            .withEnvironment(Map.of(
+                "SSH_AUTH_SOCK", socket.toString(),
+                "SSH_ASKPASS", askpass.toString(),
+                "SSH_ASKPASS_REQUIRE", "force",
+                "DISPLAY", "gocb",
+                "GOCB_SSH_PASSPHRASE", passphrase,
+                "GOCB_ASKPASS_ANSWERED", answered.toString(),
+                "GOCB_ASKPASS_ASKED_AGAIN", askedAgain.toString()));
+        List<String> output = new ArrayList<>();
+        CommandResult result = runner.run(command, output::add);
+        if (result.succeeded()) {
+            return;
+        }
+        // ssh-add asks again only when the passphrase was wrong.
+        if (Files.exists(askedAgain)) {
+            throw new GocbException("the passphrase does not open the SSH key " + key.file(),
+                "ssh-add rejected the passphrase read from the environment variable given for it",
+                "check that the variable holds this key's passphrase (test with: ssh-keygen -y -f " + key.file() + ")");
+        }
+        throw new GocbException("ssh-add could not load the SSH key " + key.file() + ":\n" + result.lastLinesText(),
+            "the private agent refused the key",
+            "check the key with ssh-keygen -y -f " + key.file() + ", or load it into your own agent and use --ssh-agent");
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Stops the agent (its keys go with it). Idempotent. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run; stopping twice is harmless
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SshAgent[" + socket + (process.isAlive() ? "" : ", stopped") + "]";
+    }
+}
