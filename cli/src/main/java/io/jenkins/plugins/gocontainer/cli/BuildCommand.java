@@ -11,6 +11,7 @@ import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.build.TaggedBuild;
 import io.jenkins.plugins.gocontainer.build.ImageBuilder;
 import io.jenkins.plugins.gocontainer.build.HostMapping;
+import io.jenkins.plugins.gocontainer.build.LayerCache;
 import io.jenkins.plugins.gocontainer.build.ImageOutput;
 import io.jenkins.plugins.gocontainer.build.NamedContext;
 import io.jenkins.plugins.gocontainer.build.Platform;
@@ -105,6 +106,10 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--insecure-registry", paramLabel = "HOST:PORT", description = "registry spoken to over HTTP or unverified TLS (loopback registries always are)")
     List<String> insecureRegistries = new ArrayList<>();
+
+    @Option(names = "--cache", paramLabel = "KIND[=WHERE]",
+        description = "keep BuildKit's layer cache between builds (for fresh agents): registry (REPO:buildcache of the image), registry=REF, local=DIR or inline; repeatable")
+    List<String> layerCaches = new ArrayList<>();
 
     @Option(names = "--no-cache", description = "do not use the builder's cache")
     boolean noCache;
@@ -302,6 +307,7 @@ final class BuildCommand implements Callable<Integer> {
         sshMounts.stream().map(KeyValues::ssh).forEach(request::ssh);
         insecureRegistries.forEach(request::insecureRegistry);
         hostMappings.stream().map(HostMapping::parse).forEach(request::addHost);
+        layerCaches.stream().map(LayerCache::parse).forEach(request::layerCache);
         if (session != null) {
             request.privateModules(session);
         }

@@ -28,7 +28,8 @@ public record BuildPlan(
     List<SshMount> sshMounts,
     List<HostMapping> hostMappings,
     ImageOutput output,
-    boolean noCache) {
+    boolean noCache,
+    List<LayerCacheExchange> layerCaches) {
 
     public BuildPlan {
         buildArgs = Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));
@@ -38,6 +39,7 @@ public record BuildPlan(
         secrets = List.copyOf(secrets);
         sshMounts = List.copyOf(sshMounts);
         hostMappings = List.copyOf(hostMappings);
+        layerCaches = List.copyOf(layerCaches);
     }
 
     /** The image names a push output publishes; empty for an OCI archive. */
@@ -79,6 +81,9 @@ public record BuildPlan(
         }
         if (noCache) {
             row(text, "cache", "disabled (--no-cache)");
+        }
+        for (LayerCacheExchange cache : layerCaches) {
+            row(text, "layer cache", cache.importSpec().map(spec -> "from " + spec + ", ").orElse("nothing to import yet, ") + "to " + cache.exportSpec());
         }
         return text.toString();
     }

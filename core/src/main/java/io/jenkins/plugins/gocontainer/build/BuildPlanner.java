@@ -41,6 +41,7 @@ public final class BuildPlanner {
         Path context = requireDirectory(request.contextDirectory());
         Optional<GoModule> module = findModule(context, request.dockerfile().isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile")));
         DockerfileSource dockerfile = resolveDockerfile(request, context, module);
+        ImageOutput output = output(request, module);
         return new BuildPlan(
             context,
             dockerfile,
@@ -53,8 +54,9 @@ public final class BuildPlanner {
             request.secrets(),
             request.sshMounts(),
             request.hostMappings(),
-            output(request, module),
-            request.noCache());
+            output,
+            request.noCache(),
+            layerCaches(request, output));
     }
 
     private static Path requireDirectory(Path given) {
@@ -177,6 +179,32 @@ public final class BuildPlanner {
             }
         }
         return labels;
+    }
+
+    private static List<LayerCacheExchange> layerCaches(BuildRequest request, ImageOutput output) {
+        List<LayerCacheExchange> caches = new ArrayList<>();
+        Optional<ImageReference> pushed = output instanceof ImageOutput.RegistryPush push ? Optional.of(push.names().get(0)) : Optional.empty();
+        for (LayerCache cache : request.layerCaches()) {
+            switch (cache.kind()) {
+                case LOCAL -> caches.add(new LayerCacheExchange.Local(cache.directory()));
+                case REGISTRY -> {
+                    ImageReference reference = cache.reference() != null ? ImageReference.parse(cache.reference())
+                        : pushed.map(name -> name.withTag("buildcache")).orElseThrow(() -> new InvalidBuildRequestException(
+                            "--cache registry has no image to name the cache after",
+                            "without a reference the cache is kept as REPO:buildcache of the pushed image, and this build writes an OCI archive",
+                            "give the cache image: --cache registry=registry.example.com/team/app:buildcache"));
+                    caches.add(new LayerCacheExchange.Registry(reference, insecure(request, reference)));
+                }
+                case INLINE -> caches.add(new LayerCacheExchange.Inline(pushed.orElseThrow(() -> new InvalidBuildRequestException(
+                    "--cache inline needs a pushed image", "an inline cache travels inside the pushed image and is imported from it next time",
+                    "push with --image, or use --cache local=DIR for an OCI archive build")), insecure(request, pushed.get())));
+            }
+        }
+        return caches;
+    }
+
+    private static boolean insecure(BuildRequest request, ImageReference reference) {
+        return reference.isLoopbackRegistry() || request.insecureRegistries().contains(reference.registry());
     }
 
     private ImageOutput output(BuildRequest request, Optional<GoModule> module) {

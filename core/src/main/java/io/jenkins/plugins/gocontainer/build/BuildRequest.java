@@ -33,6 +33,7 @@ public final class BuildRequest {
     private final List<SecretMount> secrets;
     private final List<SshMount> sshMounts;
     private final List<HostMapping> hostMappings;
+    private final List<LayerCache> layerCaches;
     private final List<String> images;
     private final Path ociArchive;
     private final Set<String> insecureRegistries;
@@ -51,6 +52,7 @@ public final class BuildRequest {
         this.secrets = List.copyOf(builder.secrets);
         this.sshMounts = List.copyOf(builder.sshMounts);
         this.hostMappings = List.copyOf(builder.hostMappings);
+        this.layerCaches = List.copyOf(builder.layerCaches);
         this.images = List.copyOf(builder.images);
         this.ociArchive = builder.ociArchive;
         this.insecureRegistries = Set.copyOf(builder.insecureRegistries);
@@ -79,6 +81,7 @@ public final class BuildRequest {
         secrets.forEach(copy::secret);
         sshMounts.forEach(copy::ssh);
         hostMappings.forEach(copy::addHost);
+        layerCaches.forEach(copy::layerCache);
         insecureRegistries.forEach(copy::insecureRegistry);
         return copy;
     }
@@ -128,6 +131,10 @@ public final class BuildRequest {
         return hostMappings;
     }
 
+    public List<LayerCache> layerCaches() {
+        return layerCaches;
+    }
+
     public List<String> images() {
         return images;
     }
@@ -162,6 +169,7 @@ public final class BuildRequest {
         private final List<SecretMount> secrets = new ArrayList<>();
         private final List<SshMount> sshMounts = new ArrayList<>();
         private final List<HostMapping> hostMappings = new ArrayList<>();
+        private final List<LayerCache> layerCaches = new ArrayList<>();
         private final List<String> images = new ArrayList<>();
         private Path ociArchive;
         private final Set<String> insecureRegistries = new LinkedHashSet<>();
@@ -230,6 +238,11 @@ public final class BuildRequest {
 
         public Builder ssh(SshMount value) {
             sshMounts.add(value);
+            return this;
+        }
+
+        public Builder layerCache(LayerCache value) {
+            layerCaches.add(value);
             return this;
         }
 

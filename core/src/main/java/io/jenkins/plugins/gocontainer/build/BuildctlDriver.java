@@ -80,6 +80,10 @@ public final class BuildctlDriver implements BuildDriver {
         if (!plan.hostMappings().isEmpty()) {
             argv.addAll(List.of("--opt", "add-hosts=" + plan.hostMappings().stream().map(HostMapping::toString).collect(Collectors.joining(","))));
         }
+        for (LayerCacheExchange cache : plan.layerCaches()) {
+            cache.importSpec().ifPresent(spec -> argv.addAll(List.of("--import-cache", spec)));
+            argv.addAll(List.of("--export-cache", cache.exportSpec()));
+        }
         if (plan.noCache()) {
             argv.add("--no-cache");
         }

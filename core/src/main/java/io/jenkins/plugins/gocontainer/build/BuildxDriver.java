@@ -83,6 +83,10 @@ public final class BuildxDriver implements BuildDriver {
         for (HostMapping host : plan.hostMappings()) {
             argv.addAll(List.of("--add-host", host.host() + "=" + host.address()));
         }
+        for (LayerCacheExchange cache : plan.layerCaches()) {
+            cache.importSpec().ifPresent(spec -> argv.addAll(List.of("--cache-from", spec)));
+            argv.addAll(List.of("--cache-to", cache.exportSpec()));
+        }
         if (plan.noCache()) {
             argv.add("--no-cache");
         }

@@ -66,12 +66,36 @@ public final class ImageBuilder {
                 throw BuildFailureClassifier.classify(plan, driver, progress, result);
             }
             BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
+            promoteLocalCaches(plan);
             if (metadataCopy != null) {
                 Files.copy(files.metadataFile(), metadataCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             return built;
         } finally {
             deleteRecursively(work);
+            for (LayerCacheExchange cache : plan.layerCaches()) {
+                if (cache instanceof LayerCacheExchange.Local local) {
+                    deleteRecursively(local.incoming());
+                }
+            }
+        }
+    }
+
+    /**
+     * Replaces each local cache directory by what this build exported, so that it holds the last
+     * build's layers instead of growing with every build (BuildKit never prunes it).
+     */
+    private static void promoteLocalCaches(BuildPlan plan) throws IOException {
+        for (LayerCacheExchange cache : plan.layerCaches()) {
+            if (cache instanceof LayerCacheExchange.Local local && Files.isDirectory(local.incoming())) {
+                Path retired = local.directory().resolveSibling(local.directory().getFileName() + ".retired");
+                deleteRecursively(retired);
+                if (Files.exists(local.directory())) {
+                    Files.move(local.directory(), retired, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+                Files.move(local.incoming(), local.directory(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                deleteRecursively(retired);
+            }
         }
     }
 

@@ -263,6 +263,6 @@ class BuildFailureClassifierTest {
         ImageReference name = ImageReference.parse(image);
         return new BuildPlan(Path.of("/src/service"), new DockerfileSource.Generated("FROM mybase\n"), Optional.empty(), Optional.empty(),
             Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
-            new ImageOutput.RegistryPush(List.of(name), name.isLoopbackRegistry()), false);
+            new ImageOutput.RegistryPush(List.of(name), name.isLoopbackRegistry()), false, List.of());
     }
 }

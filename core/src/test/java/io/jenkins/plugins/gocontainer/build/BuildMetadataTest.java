@@ -156,6 +156,6 @@ class BuildMetadataTest {
     private BuildPlan plan(List<ImageReference> names, List<Platform> platforms) {
         ImageOutput output = names.isEmpty() ? new ImageOutput.OciArchive(directory.resolve("o.tar")) : new ImageOutput.RegistryPush(names, true);
         return new BuildPlan(directory, new DockerfileSource.Generated("FROM scratch\n"), Optional.empty(), Optional.empty(),
-            Map.of(), platforms, Map.of(), List.of(), List.of(), List.of(), List.of(), output, false);
+            Map.of(), platforms, Map.of(), List.of(), List.of(), List.of(), List.of(), output, false, List.of());
     }
 }

@@ -55,7 +55,7 @@ class BuildPlanTest {
         GoModule module = new GoModule(fixture.context.resolve("go.mod"), "example.com/acme/greeter", "1.22.3", Optional.empty(), false);
         Path archive = root.resolve("greeter.oci.tar");
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Generated("FROM scratch\n"), Optional.of(module),
-            Optional.empty(), Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(archive), false);
+            Optional.empty(), Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(archive), false, List.of());
 
         String text = plan.describe();
 
@@ -88,7 +88,7 @@ class BuildPlanTest {
     void isImmutable() {
         Map<String, String> args = new HashMap<>(Map.of("VERSION", "1"));
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Generated("FROM scratch\n"), Optional.empty(),
-            Optional.empty(), args, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("x.tar")), false);
+            Optional.empty(), args, List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("x.tar")), false, List.of());
 
         args.put("LATER", "2");
 

@@ -126,7 +126,7 @@ class BuildctlDriverTest {
     @Test
     void aMinimalPlanHasNoOptionalFlags() {
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Existing(fixture.files.dockerfile()), Optional.empty(),
-            Optional.empty(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false);
+            Optional.empty(), Map.of(), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
 
         List<String> argv = new BuildctlDriver(BuilderConnection.of("unix:///x.sock")).buildCommand(plan, fixture.files).argv();
 
@@ -218,7 +218,7 @@ class BuildctlDriverTest {
                 List.of(new SshMount(SshMount.DEFAULT_ID, List.of()), new SshMount("deploy", List.of(agentSocket, keyFile))),
                 List.of(new HostMapping("git.internal.test", "10.0.0.7"), new HostMapping("proxy.internal", "fd00::8")),
                 output,
-                true);
+                true, List.of());
         }
     }
 

@@ -57,7 +57,7 @@ class ImageBuilderTest {
         GoModule module = new GoModule(fixture.context.resolve("go.mod"), "example.com/acme/greeter", "1.22", Optional.empty(), true);
         String dockerfile = new DockerfileGenerator(module, "./cmd/greeter", true).generate();
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Generated(dockerfile), Optional.of(module), Optional.empty(),
-            Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false);
+            Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
         BuildxDriver driver = new BuildxDriver(List.of("buildx"), null, null);
 
         String text = new ImageBuilder(driver, new CommandRunner(SecretMasker.none())).dryRun(plan);
@@ -77,7 +77,7 @@ class ImageBuilderTest {
         SecretMasker masker = SecretMasker.none().register(SECRET);
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Existing(fixture.files.dockerfile()), Optional.empty(), Optional.empty(),
             Map.of("VERSION", "dev", "GREETING", "hello-" + SECRET), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
-            new ImageOutput.OciArchive(root.resolve("o.tar")), false);
+            new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
 
         String text = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///x.sock")), new CommandRunner(masker)).dryRun(plan);
 
@@ -89,7 +89,7 @@ class ImageBuilderTest {
         String content = Files.readString(fixture.secretFile);
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Existing(fixture.files.dockerfile()), Optional.empty(), Optional.empty(),
             Map.of("VERSION", "dev", "NETRC_COPY", content), List.of(), Map.of(), List.of(), List.of(new SecretMount("netrc", fixture.secretFile)),
-            List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false);
+            List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
 
         String text = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///x.sock")), new CommandRunner(SecretMasker.none())).dryRun(plan);
 
@@ -101,7 +101,7 @@ class ImageBuilderTest {
         String content = Files.readString(fixture.secretFile);
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Existing(fixture.files.dockerfile()), Optional.empty(), Optional.empty(),
             Map.of(), List.of(), Map.of(), List.of(), List.of(new SecretMount("netrc", fixture.secretFile)), List.of(), List.of(),
-            new ImageOutput.OciArchive(root.resolve("o.tar")), false);
+            new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
         ScriptDriver driver = new ScriptDriver("echo \"#3 0.1 $(cat '" + fixture.secretFile + "')\"; exit 1", new AtomicReference<>());
         List<String> log = new ArrayList<>();
 
@@ -116,7 +116,7 @@ class ImageBuilderTest {
         Path missing = root.resolve("no-such-secret");
         BuildPlan plan = new BuildPlan(fixture.context, new DockerfileSource.Existing(fixture.files.dockerfile()), Optional.empty(), Optional.empty(),
             Map.of(), List.of(), Map.of(), List.of(), List.of(new SecretMount("token", missing)), List.of(), List.of(),
-            new ImageOutput.OciArchive(root.resolve("o.tar")), false);
+            new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
         AtomicReference<BuildFiles> used = new AtomicReference<>();
         ImageBuilder builder = new ImageBuilder(new ScriptDriver("exit 0", used), new CommandRunner(SecretMasker.none()));
 
@@ -191,7 +191,7 @@ class ImageBuilderTest {
     private BuildPlan generatedPlan(ImageOutput output) {
         GoModule module = new GoModule(fixture.context.resolve("go.mod"), "example.com/acme/greeter", "1.22", Optional.empty(), true);
         return new BuildPlan(fixture.context, new DockerfileSource.Generated(new DockerfileGenerator(module, ".", true).generate()), Optional.of(module),
-            Optional.empty(), Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), output, false);
+            Optional.empty(), Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), output, false, List.of());
     }
 
     /** Splits the dry run's command line (the line starting with the program) the way sh would. */
