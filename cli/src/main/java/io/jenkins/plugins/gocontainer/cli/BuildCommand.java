@@ -12,6 +12,7 @@ import io.jenkins.plugins.gocontainer.build.TaggedBuild;
 import io.jenkins.plugins.gocontainer.build.ImageBuilder;
 import io.jenkins.plugins.gocontainer.build.HostMapping;
 import io.jenkins.plugins.gocontainer.build.LayerCache;
+import io.jenkins.plugins.gocontainer.build.ModuleSource;
 import io.jenkins.plugins.gocontainer.build.ImageOutput;
 import io.jenkins.plugins.gocontainer.build.NamedContext;
 import io.jenkins.plugins.gocontainer.build.Platform;
@@ -110,6 +111,17 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "KIND[=WHERE]",
         description = "keep BuildKit's layer cache between builds (for fresh agents): registry (REPO:buildcache of the image), registry=REF, local=DIR or inline; repeatable")
     List<String> layerCaches = new ArrayList<>();
+
+    @Option(names = "--module-cache", paramLabel = "DIR",
+        description = "hermetic build: modules come only from this module cache, filled by 'gocb vendor --mode download' (no network, no credentials in the build)")
+    Path moduleCache;
+
+    @Option(names = "--vendored", description = "build with -mod=vendor from vendor/ in the context ('gocb vendor --mode vendor'); nothing is downloaded")
+    boolean vendored;
+
+    @Option(names = "--go-build-cache", paramLabel = "DIR",
+        description = "seed a fresh builder's Go build cache from DIR and save it back there after the build (generated Dockerfile only)")
+    Path goBuildCache;
 
     @Option(names = "--no-cache", description = "do not use the builder's cache")
     boolean noCache;
@@ -308,10 +320,23 @@ final class BuildCommand implements Callable<Integer> {
         insecureRegistries.forEach(request::insecureRegistry);
         hostMappings.stream().map(HostMapping::parse).forEach(request::addHost);
         layerCaches.stream().map(LayerCache::parse).forEach(request::layerCache);
+        request.moduleSource(moduleSource());
+        request.goBuildCache(goBuildCache == null ? null : goBuildCache.toAbsolutePath().normalize());
         if (session != null) {
             request.privateModules(session);
         }
         return request.build();
+    }
+
+    private ModuleSource moduleSource() {
+        if (moduleCache != null && vendored) {
+            throw new InvalidBuildRequestException("both --module-cache and --vendored were given",
+                "modules come either from vendor/ in the context or from a module cache", "keep one of them");
+        }
+        if (moduleCache != null) {
+            return new ModuleSource.ProxyDirectory(moduleCache.toAbsolutePath().normalize());
+        }
+        return vendored ? new ModuleSource.Vendor() : new ModuleSource.Download();
     }
 
     /** The plan and the exact command, without contacting a builder; {@code laterTags}: what retagging adds afterwards. */

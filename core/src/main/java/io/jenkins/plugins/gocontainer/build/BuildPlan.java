@@ -47,6 +47,23 @@ public record BuildPlan(
         return output instanceof ImageOutput.RegistryPush push ? push.names() : List.of();
     }
 
+    /** The agent directory that seeds the builder's Go build cache and receives it after the build. */
+    public Optional<Path> goBuildCache() {
+        return namedContexts.stream().filter(c -> c.name().equals(DockerfileGenerator.BUILD_CACHE_CONTEXT) && c.isLocal())
+            .map(NamedContext::directory).findFirst();
+    }
+
+    /**
+     * The plan that copies the Go build cache out of the builder into {@code directory}: the same
+     * build, targeting the export stage, with nothing pushed and no layer cache exported.
+     */
+    public BuildPlan goBuildCacheExport(Path directory, String exportId) {
+        Map<String, String> args = new TreeMap<>(buildArgs);
+        args.put(DockerfileGenerator.EXPORT_ID_ARG, exportId);
+        return new BuildPlan(contextDirectory, dockerfile, module, Optional.of(DockerfileGenerator.BUILD_CACHE_EXPORT_TARGET), args,
+            List.of(), labels, namedContexts, secrets, sshMounts, hostMappings, new ImageOutput.LocalDirectory(directory), false, List.of());
+    }
+
     /** A human description, one item per line. Holds no secret values, only their ids and sources. */
     public String describe() {
         StringBuilder text = new StringBuilder("Build plan\n");
@@ -82,6 +99,7 @@ public record BuildPlan(
         if (noCache) {
             row(text, "cache", "disabled (--no-cache)");
         }
+        goBuildCache().ifPresent(directory -> row(text, "go cache", "build cache seeded from and saved to " + directory));
         for (LayerCacheExchange cache : layerCaches) {
             row(text, "layer cache", cache.importSpec().map(spec -> "from " + spec + ", ").orElse("nothing to import yet, ") + "to " + cache.exportSpec());
         }

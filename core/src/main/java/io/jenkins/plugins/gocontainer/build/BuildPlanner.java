@@ -50,7 +50,7 @@ public final class BuildPlanner {
             buildArgs(request),
             request.platforms().stream().flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).map(Platform::parse).distinct().toList(),
             labels(request.labels()),
-            request.namedContexts(),
+            namedContexts(request, context),
             request.secrets(),
             request.sshMounts(),
             request.hostMappings(),
@@ -147,8 +147,11 @@ public final class BuildPlanner {
         }
         GoModule goModule = module.orElseThrow();
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
-        return new DockerfileSource.Generated(
-            new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum, ModuleDownloadAccess.of(request)).generate());
+        return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum)
+            .withAccess(ModuleDownloadAccess.of(request))
+            .withModuleSource(request.moduleSource())
+            .withBuildCacheTransfer(request.goBuildCache().isPresent())
+            .generate());
     }
 
     private static Map<String, String> buildArgs(BuildRequest request) {
@@ -179,6 +182,34 @@ public final class BuildPlanner {
             }
         }
         return labels;
+    }
+
+    /** The user's named contexts, plus the agent's module cache and Go build cache when the build reads them. */
+    private static List<NamedContext> namedContexts(BuildRequest request, Path context) {
+        List<NamedContext> contexts = new ArrayList<>(request.namedContexts());
+        if (request.moduleSource() instanceof ModuleSource.ProxyDirectory proxy) {
+            Path download = proxy.downloadDirectory().toAbsolutePath().normalize();
+            if (!Files.isDirectory(download)) {
+                throw new InvalidBuildRequestException("the module cache " + proxy.moduleCache() + " has no cache/download directory",
+                    "a hermetic build reads the modules from the cache that 'gocb vendor --mode download' fills, and this one was not filled",
+                    "run gocb vendor --context " + context + " --mode download --module-cache " + proxy.moduleCache() + " first");
+            }
+            contexts.add(NamedContext.localDirectory(ModuleSource.ProxyDirectory.CONTEXT_NAME, download));
+        }
+        if (request.moduleSource() instanceof ModuleSource.Vendor && !Files.isRegularFile(context.resolve("vendor/modules.txt"))) {
+            throw new InvalidBuildRequestException("no vendor/modules.txt in the build context " + context,
+                "a vendored build compiles with -mod=vendor and downloads nothing, so vendor/ must be complete",
+                "run gocb vendor --context " + context + " --mode vendor (or go mod vendor), and check .dockerignore does not exclude vendor/");
+        }
+        request.goBuildCache().ifPresent(directory -> {
+            if (!Files.isDirectory(directory)) {
+                throw new InvalidBuildRequestException("the Go build cache directory " + directory + " does not exist",
+                    "the build seeds a fresh builder's build cache from it and saves the cache back into it afterwards",
+                    "create it (an empty directory is fine for the first build) or restore it from your cache store first");
+            }
+            contexts.add(NamedContext.localDirectory(DockerfileGenerator.BUILD_CACHE_CONTEXT, directory));
+        });
+        return contexts;
     }
 
     private static List<LayerCacheExchange> layerCaches(BuildRequest request, ImageOutput output) {

@@ -34,6 +34,8 @@ public final class BuildRequest {
     private final List<SshMount> sshMounts;
     private final List<HostMapping> hostMappings;
     private final List<LayerCache> layerCaches;
+    private final ModuleSource moduleSource;
+    private final Path goBuildCache;
     private final List<String> images;
     private final Path ociArchive;
     private final Set<String> insecureRegistries;
@@ -53,6 +55,8 @@ public final class BuildRequest {
         this.sshMounts = List.copyOf(builder.sshMounts);
         this.hostMappings = List.copyOf(builder.hostMappings);
         this.layerCaches = List.copyOf(builder.layerCaches);
+        this.moduleSource = builder.moduleSource;
+        this.goBuildCache = builder.goBuildCache;
         this.images = List.copyOf(builder.images);
         this.ociArchive = builder.ociArchive;
         this.insecureRegistries = Set.copyOf(builder.insecureRegistries);
@@ -82,6 +86,7 @@ public final class BuildRequest {
         sshMounts.forEach(copy::ssh);
         hostMappings.forEach(copy::addHost);
         layerCaches.forEach(copy::layerCache);
+        copy.moduleSource(moduleSource).goBuildCache(goBuildCache);
         insecureRegistries.forEach(copy::insecureRegistry);
         return copy;
     }
@@ -135,6 +140,15 @@ public final class BuildRequest {
         return layerCaches;
     }
 
+    public ModuleSource moduleSource() {
+        return moduleSource;
+    }
+
+    /** The agent directory that seeds (and later receives) the builder's Go build cache. */
+    public Optional<Path> goBuildCache() {
+        return Optional.ofNullable(goBuildCache);
+    }
+
     public List<String> images() {
         return images;
     }
@@ -170,6 +184,8 @@ public final class BuildRequest {
         private final List<SshMount> sshMounts = new ArrayList<>();
         private final List<HostMapping> hostMappings = new ArrayList<>();
         private final List<LayerCache> layerCaches = new ArrayList<>();
+        private ModuleSource moduleSource = ModuleSource.download();
+        private Path goBuildCache;
         private final List<String> images = new ArrayList<>();
         private Path ociArchive;
         private final Set<String> insecureRegistries = new LinkedHashSet<>();
@@ -238,6 +254,16 @@ public final class BuildRequest {
 
         public Builder ssh(SshMount value) {
             sshMounts.add(value);
+            return this;
+        }
+
+        public Builder moduleSource(ModuleSource value) {
+            this.moduleSource = Objects.requireNonNull(value, "moduleSource");
+            return this;
+        }
+
+        public Builder goBuildCache(Path directory) {
+            this.goBuildCache = directory;
             return this;
         }
 

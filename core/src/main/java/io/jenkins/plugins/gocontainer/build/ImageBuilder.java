@@ -67,6 +67,9 @@ public final class ImageBuilder {
             }
             BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
             promoteLocalCaches(plan);
+            if (plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
+                saveGoBuildCache(plan, files, sink);
+            }
             if (metadataCopy != null) {
                 Files.copy(files.metadataFile(), metadataCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
@@ -82,19 +85,47 @@ public final class ImageBuilder {
     }
 
     /**
+     * Copies the builder's Go build cache into the agent directory it was seeded from, so that the
+     * next fresh builder starts from it. BuildKit cannot export cache mounts, so a second, fully
+     * cached solve targets the generated Dockerfile's export stage and writes it out as files.
+     */
+    private void saveGoBuildCache(BuildPlan plan, BuildFiles files, OutputSink sink) throws IOException, InterruptedException {
+        Path directory = plan.goBuildCache().orElseThrow();
+        Path incoming = directory.resolveSibling(directory.getFileName() + ".incoming");
+        deleteRecursively(incoming);
+        try {
+            BuildPlan export = plan.goBuildCacheExport(incoming, Long.toHexString(System.nanoTime()));
+            sink.line("gocb: saving the Go build cache to " + directory);
+            CommandResult result = runner.run(driver.buildCommand(export, files), sink);
+            if (!result.succeeded()) {
+                throw new BuildFailedException("the image was built, but its Go build cache could not be saved to " + directory,
+                    "the export of the build cache stage failed: " + result.lastLinesText(),
+                    "check free space in " + directory.getParent() + "; the image itself is fine", result.exitCode(), result.lastLines());
+            }
+            replaceDirectory(directory, incoming);
+        } finally {
+            deleteRecursively(incoming);
+        }
+    }
+
+    private static void replaceDirectory(Path directory, Path replacement) throws IOException {
+        Path retired = directory.resolveSibling(directory.getFileName() + ".retired");
+        deleteRecursively(retired);
+        if (Files.exists(directory)) {
+            Files.move(directory, retired, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(replacement, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        deleteRecursively(retired);
+    }
+
+    /**
      * Replaces each local cache directory by what this build exported, so that it holds the last
      * build's layers instead of growing with every build (BuildKit never prunes it).
      */
     private static void promoteLocalCaches(BuildPlan plan) throws IOException {
         for (LayerCacheExchange cache : plan.layerCaches()) {
             if (cache instanceof LayerCacheExchange.Local local && Files.isDirectory(local.incoming())) {
-                Path retired = local.directory().resolveSibling(local.directory().getFileName() + ".retired");
-                deleteRecursively(retired);
-                if (Files.exists(local.directory())) {
-                    Files.move(local.directory(), retired, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                }
-                Files.move(local.incoming(), local.directory(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                deleteRecursively(retired);
+                replaceDirectory(local.directory(), local.incoming());
             }
         }
     }

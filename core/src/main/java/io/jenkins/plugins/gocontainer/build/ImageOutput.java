@@ -21,4 +21,8 @@ public sealed interface ImageOutput {
     /** An OCI image layout tarball on the local disk, for builds without a registry. */
     record OciArchive(Path file) implements ImageOutput {
     }
+
+    /** The built stage's files, written into a directory (used to carry the Go build cache out). */
+    record LocalDirectory(Path directory) implements ImageOutput {
+    }
 }

@@ -16,6 +16,9 @@ final class OutputSpec {
             String nameField = push.names().size() > 1 ? "\"name=" + names + "\"" : "name=" + names;
             return "type=image," + nameField + ",push=true" + (push.insecure() ? ",registry.insecure=true" : "");
         }
+        if (output instanceof ImageOutput.LocalDirectory local) {
+            return "type=local,dest=" + local.directory();
+        }
         ImageOutput.OciArchive archive = (ImageOutput.OciArchive) output;
         return "type=oci,dest=" + archive.file();
     }

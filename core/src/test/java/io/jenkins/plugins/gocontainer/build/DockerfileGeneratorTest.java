@@ -162,7 +162,7 @@ class DockerfileGeneratorTest {
     void credentialsAreMountedOnTheDownloadStepOnlyAndOnlyWhenConfigured() {
         ModuleDownloadAccess access = new ModuleDownloadAccess(List.of("default"),
             java.util.Map.of("netrc", "/root/.netrc"), List.of("GOPRIVATE", "GONOSUMDB"));
-        List<String> instructions = instructions(new DockerfileGenerator(MODULE, ".", true, access).generate());
+        List<String> instructions = instructions(new DockerfileGenerator(MODULE, ".", true).withAccess(access).generate());
 
         List<String> runs = instructions.stream().filter(i -> i.startsWith("RUN ")).toList();
         String download = runs.stream().filter(i -> i.endsWith("go mod download")).findFirst().orElseThrow();
@@ -191,5 +191,47 @@ class DockerfileGeneratorTest {
         assertThat(access.secretTargets()).containsOnly(
             java.util.Map.entry("netrc", "/root/.netrc"), java.util.Map.entry("known_hosts", "/root/.ssh/known_hosts"));
         assertThat(access.goVariables()).containsExactly("GOPRIVATE");
+    }
+
+    @Test
+    void aHermeticBuildReadsModulesOnlyFromTheAgentsModuleCache() {
+        String dockerfile = new DockerfileGenerator(MODULE, ".", true)
+            .withModuleSource(new ModuleSource.ProxyDirectory(Path.of("/ws/.gocb/gomodcache"))).generate();
+
+        String download = run(dockerfile, "go mod download");
+        assertThat(download).contains("--mount=type=bind,from=" + ModuleSource.ProxyDirectory.CONTEXT_NAME + ",target=/gocb/gomodcache",
+            "GOPROXY=file:///gocb/gomodcache,off", "GOFLAGS=-mod=mod").doesNotContain("type=ssh", "type=secret");
+    }
+
+    @Test
+    void aVendoredBuildDownloadsNothingAndCompilesWithModVendor() {
+        String dockerfile = new DockerfileGenerator(MODULE, ".", true).withModuleSource(new ModuleSource.Vendor()).generate();
+
+        assertThat(instructions(dockerfile)).noneMatch(i -> i.contains("go mod download"));
+        assertThat(run(dockerfile, "go build")).contains("go build -mod=vendor ").doesNotContain("target=" + DockerfileGenerator.MODULE_CACHE);
+    }
+
+    @Test
+    void buildCacheTransferSeedsBeforeCompilingAndOffersAnExportStageThatIsNotTheDefaultTarget() {
+        String dockerfile = new DockerfileGenerator(MODULE, ".", true).withBuildCacheTransfer(true).generate();
+        List<String> instructions = instructions(dockerfile);
+
+        int seed = indexOf(instructions, "from=" + DockerfileGenerator.BUILD_CACHE_CONTEXT);
+        int compile = indexOf(instructions, "go build");
+        assertThat(seed).isBetween(0, compile);
+        assertThat(instructions).contains("FROM scratch AS " + DockerfileGenerator.BUILD_CACHE_EXPORT_TARGET);
+        assertThat(instructions.get(indexOf(instructions, "cp -a " + DockerfileGenerator.BUILD_CACHE + " /gocb-go-build") - 1))
+            .isEqualTo("ARG " + DockerfileGenerator.EXPORT_ID_ARG);
+        assertThat(instructions).filteredOn(i -> i.startsWith("FROM ")).last().isEqualTo("FROM scratch");
+        assertThat(new DockerfileGenerator(MODULE, ".", true).generate()).doesNotContain(DockerfileGenerator.BUILD_CACHE_CONTEXT);
+    }
+
+    private static int indexOf(List<String> instructions, String fragment) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no instruction contains " + fragment + " in " + instructions);
     }
 }
