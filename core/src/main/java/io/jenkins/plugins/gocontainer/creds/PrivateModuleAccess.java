@@ -104,19 +104,19 @@ public final class PrivateModuleAccess {
             }
             Optional<Path> sshSource = Optional.empty();
             if (sshIdentity.isPresent()) {
+                Optional<SshKey> key = sshIdentity.get() instanceof SshIdentity.KeyFile keyFile ? Optional.of(SshKey.read(keyFile.file())) : Optional.empty();
+                key.ifPresent(k -> directory.register(k.content()));
                 KnownHosts hosts = knownHosts(userHome);
                 sshHosts.forEach(host -> hosts.requireHost(host.host(), host.port()));
                 secretFiles.put(KnownHosts.SECRET_ID, directory.writeNonSecret(KnownHosts.SECRET_ID, hosts.text()));
                 if (sshIdentity.get() instanceof SshIdentity.KeyFile keyFile) {
-                    SshKey key = SshKey.read(keyFile.file());
-                    directory.register(key.content());
-                    if (key.encrypted()) {
+                    if (key.get().encrypted()) {
                         String passphrase = passphrase(keyFile, environment);
                         agent = SshAgent.start(directory);
-                        agent.add(key, passphrase, AGENT_KEY_LIFETIME, runner);
+                        agent.add(key.get(), passphrase, AGENT_KEY_LIFETIME, runner);
                         sshSource = Optional.of(agent.socket());
                     } else {
-                        sshSource = Optional.of(key.file().toAbsolutePath());
+                        sshSource = Optional.of(keyFile.file().toAbsolutePath());
                     }
                 } else {
                     sshSource = Optional.of(agentSocket((SshIdentity.AgentSocket) sshIdentity.get(), environment));
