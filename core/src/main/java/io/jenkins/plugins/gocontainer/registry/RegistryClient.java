@@ -1,5 +1,8 @@
 package io.jenkins.plugins.gocontainer.registry;
 
+import io.jenkins.plugins.gocontainer.json.Json;
+import io.jenkins.plugins.gocontainer.json.JsonSyntaxException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,16 +11,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The parts of the OCI distribution API that tagging and promotion need: manifests by tag or
- * digest (HEAD, GET, PUT of exact bytes), blob existence, cross-repository mount, and blob copy.
+ * The parts of the OCI distribution API that tagging, promotion and caches need: manifests by tag
+ * or digest (HEAD, GET, PUT of exact bytes), blob existence, upload, verified download,
+ * cross-repository mount and copy, and tag listing.
  */
 public final class RegistryClient {
+
+    private static final int TAGS_PAGE_SIZE = 1000;
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private final RegistryHttp http;
 
@@ -128,28 +140,108 @@ public final class RegistryClient {
                 throw new RegistryException("blob " + blob.digest() + " from " + from.name() + " has digest " + actual,
                     "the registry served corrupted content", "do not promote from this registry until it is fixed");
             }
-            upload(to, blob.digest(), temp);
+            upload(to, blob.digest(), RegistryHttp.Body.of(temp));
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private void upload(ImageReference to, String digest, Path file) throws IOException, InterruptedException {
+    /** Uploads a file as a blob: POST opens an upload, PUT with {@code ?digest=} sends the content in one request. */
+    public void uploadBlob(ImageReference repository, String digest, Path file) throws IOException, InterruptedException {
+        upload(repository, digest, RegistryHttp.Body.of(file));
+    }
+
+    /** Uploads a small blob held in memory, such as a config. */
+    public void uploadBlob(ImageReference repository, byte[] content) throws InterruptedException {
+        upload(repository, Digests.sha256(content), RegistryHttp.Body.of(content));
+    }
+
+    /**
+     * Streams a blob into a file and checks its size and digest against the descriptor, since a
+     * registry or a proxy can serve corrupt bytes. Returns false when the registry does not have it.
+     */
+    public boolean downloadBlob(ImageReference repository, Descriptor blob, Path file) throws IOException, InterruptedException {
+        RegistryHttp.Call get = RegistryHttp.Call.get(repository.registry(), "/v2/" + repository.repository() + "/blobs/" + blob.digest(),
+            List.of(pull(repository)), Map.of()).downloadingTo(file);
+        RegistryHttp.Response response = http.send(get);
+        if (response.status() == 404) {
+            return false;
+        }
+        check(get, response, repository);
+        long size = Files.size(file);
+        if (size != blob.size()) {
+            throw new BlobDigestMismatchException("blob " + blob.digest() + " from " + repository.name() + " has " + size + " bytes where its descriptor says " + blob.size());
+        }
+        MessageDigest sha256 = Digests.newSha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        String actual = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        if (!actual.equals(blob.digest())) {
+            throw new BlobDigestMismatchException("blob " + blob.digest() + " from " + repository.name() + " has digest " + actual);
+        }
+        return true;
+    }
+
+    /** Every tag of a repository, following the registry's {@code Link} pagination; empty when the repository does not exist. */
+    public List<String> listTags(ImageReference repository) throws InterruptedException {
+        return listTags(repository, TAGS_PAGE_SIZE);
+    }
+
+    public List<String> listTags(ImageReference repository, int pageSize) throws InterruptedException {
+        List<String> tags = new ArrayList<>();
+        Set<String> pagesSeen = new HashSet<>();
+        String page = "/v2/" + repository.repository() + "/tags/list?n=" + pageSize;
+        while (page != null && pagesSeen.add(page)) {
+            RegistryHttp.Call call = RegistryHttp.Call.get(repository.registry(), page, List.of(pull(repository)), Map.of("Accept", "application/json"));
+            RegistryHttp.Response response = http.send(call);
+            if (response.status() == 404 && tags.isEmpty()) {
+                return List.of();
+            }
+            check(call, response, repository);
+            tags.addAll(tagsOf(call, response));
+            page = response.header("Link").flatMap(RegistryClient::nextPage).orElse(null);
+        }
+        return List.copyOf(tags);
+    }
+
+    private static List<String> tagsOf(RegistryHttp.Call call, RegistryHttp.Response response) {
+        try {
+            Object tags = Json.parseObject(response.bodyText()).get("tags");
+            if (tags == null) {
+                return List.of(); // a repository whose tags were all deleted
+            }
+            if (tags instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                return list.stream().map(String.class::cast).toList();
+            }
+        } catch (JsonSyntaxException ignored) {
+            // reported below
+        }
+        throw new RegistryException("GET " + call.pathAndQuery() + " on " + call.registry() + " answered without a list of tags",
+            "the registry does not follow the distribution API's tag listing", "use another registry, or report the answer to its maintainers");
+    }
+
+    private static Optional<String> nextPage(String link) {
+        Matcher next = NEXT_LINK.matcher(link);
+        return next.find() ? Optional.of(pathAndQuery(next.group(1))) : Optional.empty();
+    }
+
+    private void upload(ImageReference to, String digest, RegistryHttp.Body body) throws InterruptedException {
         RegistryHttp.Call start = RegistryHttp.Call.of("POST", to.registry(), "/v2/" + to.repository() + "/blobs/uploads/",
             List.of(pushPull(to)), Map.of(), RegistryHttp.Body.none());
         RegistryHttp.Response started = http.send(start);
         check(start, started, to);
         String location = started.header("Location").orElseThrow(() -> new RegistryException(
             "the registry " + to.registry() + " opened an upload without a Location", "it does not follow the distribution API", "use another registry"));
-        String path = uploadPath(to, location);
+        String path = pathAndQuery(location);
         RegistryHttp.Call put = RegistryHttp.Call.of("PUT", to.registry(), path + (path.contains("?") ? "&" : "?") + "digest=" + digest,
-            List.of(pushPull(to)), Map.of("Content-Type", "application/octet-stream"), RegistryHttp.Body.of(file));
+            List.of(pushPull(to)), Map.of("Content-Type", "application/octet-stream"), body);
         check(put, http.send(put), to);
     }
 
     private void cancelUpload(ImageReference target, String location) {
         try {
-            RegistryHttp.Call cancel = RegistryHttp.Call.of("DELETE", target.registry(), uploadPath(target, location),
+            RegistryHttp.Call cancel = RegistryHttp.Call.of("DELETE", target.registry(), pathAndQuery(location),
                 List.of(pushPull(target)), Map.of(), RegistryHttp.Body.none());
             http.send(cancel);
         } catch (RuntimeException | InterruptedException e) {
@@ -160,8 +252,8 @@ public final class RegistryClient {
         }
     }
 
-    /** Upload locations may be absolute or relative; the client always talks to the registry itself. */
-    private static String uploadPath(ImageReference to, String location) {
+    /** Upload locations and page links may be absolute or relative; the client always talks to the registry itself. */
+    private static String pathAndQuery(String location) {
         URI uri = URI.create(location);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());

@@ -113,6 +113,17 @@ public final class LocalRegistry implements AutoCloseable {
         return port;
     }
 
+    /** The registry's filesystem storage, for tests that damage stored content on purpose. */
+    public Path storageDirectory() {
+        return directory.resolve("storage");
+    }
+
+    /** Where the registry keeps a blob's bytes (distribution's filesystem layout). */
+    public Path blobFile(String digest) {
+        String hex = digest.substring("sha256:".length());
+        return storageDirectory().resolve("docker/registry/v2/blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex).resolve("data");
+    }
+
     public Path logFile() {
         return directory.resolve("registry.log");
     }
