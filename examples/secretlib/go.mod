@@ -1,0 +1,3 @@
+module git.internal.test/team/secretlib.git
+
+go 1.22
