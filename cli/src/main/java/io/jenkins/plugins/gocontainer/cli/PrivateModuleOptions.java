@@ -61,6 +61,10 @@ final class PrivateModuleOptions {
     @Option(names = "--git-rewrite", paramLabel = "FROM=TO", description = "fetch git URLs starting with FROM from TO instead (git insteadOf); repeatable")
     List<String> rewrites = new ArrayList<>();
 
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+        description = "certificate authority (PEM) the module download must trust, e.g. your company CA for an internal git host or proxy; repeatable")
+    List<Path> certificateAuthorities = new ArrayList<>();
+
     @Option(names = "--go-private", paramLabel = "PATTERNS", description = "GOPRIVATE for the build: comma-separated module path globs, e.g. git.example.com/team/*")
     String goPrivate;
 
@@ -112,6 +116,7 @@ final class PrivateModuleOptions {
                 access.netrc(new NetrcLogin(login.host, login.user, login.tokenVariable));
             }
             rewrites.stream().map(GitRewrite::parse).forEach(access::rewrite);
+            certificateAuthorities.forEach(file -> access.certificateAuthority(file.toAbsolutePath()));
             goVariables(environment, notes).forEach(access::goVariable);
             return access.build();
         });

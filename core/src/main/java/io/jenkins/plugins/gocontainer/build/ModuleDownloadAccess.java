@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.build;
 
+import io.jenkins.plugins.gocontainer.creds.CertificateAuthorities;
 import io.jenkins.plugins.gocontainer.creds.GitInsteadOf;
 import io.jenkins.plugins.gocontainer.creds.GoPrivateEnvironment;
 import io.jenkins.plugins.gocontainer.creds.KnownHosts;
@@ -21,7 +22,8 @@ public record ModuleDownloadAccess(List<String> sshIds, Map<String, String> secr
     public static final Map<String, String> SECRET_TARGETS = Map.of(
         Netrc.SECRET_ID, "/root/.netrc",
         GitInsteadOf.SECRET_ID, "/root/.gitconfig",
-        KnownHosts.SECRET_ID, "/root/.ssh/known_hosts");
+        KnownHosts.SECRET_ID, "/root/.ssh/known_hosts",
+        CertificateAuthorities.SECRET_ID, CertificateAuthorities.BUNDLE_TARGET);
 
     public ModuleDownloadAccess {
         sshIds = List.copyOf(sshIds);

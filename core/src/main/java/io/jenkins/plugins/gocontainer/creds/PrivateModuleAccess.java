@@ -33,6 +33,7 @@ public final class PrivateModuleAccess {
     private final List<GitSshHost> sshHosts;
     private final List<NetrcLogin> netrcLogins;
     private final List<GitRewrite> rewrites;
+    private final List<Path> certificateAuthorities;
     private final GoPrivateEnvironment goEnvironment;
 
     private PrivateModuleAccess(Builder builder) {
@@ -41,6 +42,7 @@ public final class PrivateModuleAccess {
         this.sshHosts = List.copyOf(builder.sshHosts);
         this.netrcLogins = List.copyOf(builder.netrcLogins);
         this.rewrites = List.copyOf(builder.rewrites);
+        this.certificateAuthorities = List.copyOf(builder.certificateAuthorities);
         this.goEnvironment = GoPrivateEnvironment.from(builder.goEnvironment);
         if (!sshHosts.isEmpty() && sshIdentity.isEmpty()) {
             throw new GocbException("SSH git hosts " + sshHosts + " are configured without an SSH identity",
@@ -65,7 +67,8 @@ public final class PrivateModuleAccess {
     }
 
     public boolean isEmpty() {
-        return sshIdentity.isEmpty() && netrcLogins.isEmpty() && rewrites.isEmpty() && goEnvironment.buildArgs().isEmpty();
+        return sshIdentity.isEmpty() && netrcLogins.isEmpty() && rewrites.isEmpty() && certificateAuthorities.isEmpty()
+            && goEnvironment.buildArgs().isEmpty();
     }
 
     public Optional<SshIdentity> sshIdentity() {
@@ -127,6 +130,10 @@ public final class PrivateModuleAccess {
             rewrites.forEach(gitConfig::rewrite);
             if (!gitConfig.isEmpty()) {
                 secretFiles.put(GitInsteadOf.SECRET_ID, directory.writeNonSecret(GitInsteadOf.SECRET_ID, gitConfig.text()));
+            }
+            if (!certificateAuthorities.isEmpty()) {
+                String bundle = CertificateAuthorities.bundle(certificateAuthorities, CertificateAuthorities.SYSTEM_BUNDLE);
+                secretFiles.put(CertificateAuthorities.SECRET_ID, directory.writeNonSecret(CertificateAuthorities.SECRET_ID, bundle));
             }
             return new PrivateModuleSession(directory, agent, secretFiles, sshSource, goEnvironment.buildArgs(), notes());
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -209,6 +216,7 @@ public final class PrivateModuleAccess {
         private final List<GitSshHost> sshHosts = new ArrayList<>();
         private final List<NetrcLogin> netrcLogins = new ArrayList<>();
         private final List<GitRewrite> rewrites = new ArrayList<>();
+        private final List<Path> certificateAuthorities = new ArrayList<>();
         private final Map<String, String> goEnvironment = new LinkedHashMap<>();
 
         private Builder() {
@@ -242,6 +250,12 @@ public final class PrivateModuleAccess {
 
         public Builder rewrite(GitRewrite rewrite) {
             rewrites.add(Objects.requireNonNull(rewrite, "rewrite"));
+            return this;
+        }
+
+        /** A certificate authority (PEM) the module download must trust, e.g. the company CA of an internal git host. */
+        public Builder certificateAuthority(Path file) {
+            certificateAuthorities.add(Objects.requireNonNull(file, "file"));
             return this;
         }
 
