@@ -119,9 +119,18 @@ public final class GoErrorCatalogue {
                     "Add the host's key to the file given with --known-hosts: `ssh-keyscan -p PORT HOST >> known_hosts`, "
                             + "then compare `ssh-keygen -lf known_hosts` with the fingerprint the git server publishes. If "
                             + "the key changed, confirm the change with the server's administrators before replacing it."),
-            new Entry(GoErrorKind.GIT_HOST_UNRESOLVED,
-                    Pattern.compile("Could not resolve hostname (\\S+?):|Could not resolve host: (\\S+)"),
-                    m -> "git cannot resolve the host name " + host(m) + " where it runs: inside the builder DNS can differ "
+            Entry.of(GoErrorKind.NO_SECURE_PROTOCOL,
+                    "no secure protocol found for repository",
+                    "The module path ends in a version-control qualifier (.git), so the go command tried git over https, "
+                            + "git+ssh and ssh in turn; all of them failed and go reports only this, hiding git's own error. "
+                            + "Usually the SSH key is refused or missing, the host key is not in known_hosts, the token is "
+                            + "missing, or the URL rewrite covers https:// only while the key works over ssh://.",
+                    "Reproduce with git itself to see the real reason: git ls-remote https://HOST/PATH (and ssh://git@HOST/PATH) "
+                            + "with the same key, known_hosts and git config; give the build the key (--ssh-key), the host "
+                            + "key (--known-hosts) and the rewrite (--git-ssh HOST) that make one of them work."),
+            new Entry(GoErrorKind.HOST_UNRESOLVED,
+                    Pattern.compile("Could not resolve hostname (\\S+?):|Could not resolve host: (\\S+)|dial tcp: lookup (\\S+?)(?: on \\S+)?: "),
+                    m -> "The host name " + host(m) + " does not resolve where the go command and git run: inside the builder DNS can differ "
                             + "from the agent's (internal DNS zones, /etc/hosts entries that exist only on the agent), or the "
                             + "git URL rewrite points at a name only the host knows.",
                     m -> "Make " + host(m) + " resolvable from the builder (buildkitd's DNS), or map it for the build with "
@@ -182,7 +191,12 @@ public final class GoErrorCatalogue {
     }
 
     private static String host(Matcher matcher) {
-        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+        for (int group = 1; group <= matcher.groupCount(); group++) {
+            if (matcher.group(group) != null) {
+                return matcher.group(group);
+            }
+        }
+        return "the host";
     }
 
     /**

@@ -22,8 +22,10 @@ public enum GoErrorKind {
     SSH_KEY_REFUSED,
     /** {@code Host key verification failed}: the git server's host key is not in the known_hosts given. */
     SSH_HOST_KEY_UNVERIFIED,
-    /** The git host's name does not resolve where git runs (inside the builder). */
-    GIT_HOST_UNRESOLVED,
+    /** {@code no secure protocol found for repository}: every scheme tried for a {@code .git} path failed. */
+    NO_SECURE_PROTOCOL,
+    /** A module or git host name does not resolve where go and git run (inside the builder). */
+    HOST_UNRESOLVED,
     /** {@code terminal prompts disabled}: git needed credentials for a private repository. */
     GIT_TERMINAL_PROMPTS_DISABLED,
     /** {@code unknown revision}: the version (tag, branch, commit) does not exist in the repository. */

@@ -218,6 +218,33 @@ class GoErrorCatalogueTest {
     }
 
     @Test
+    void noSecureProtocolWhenEverySchemeForADotGitPathFails() throws Exception {
+        // Every prefix the go command tries for a .git path leads to a closed loopback port.
+        Files.writeString(fixture.home().resolve(".gitconfig"), "[url \"https://127.0.0.1:1/\"]\n"
+                + "\tinsteadOf = https://example.invalid/\n\tinsteadOf = ssh://example.invalid/\n\tinsteadOf = git+ssh://example.invalid/\n");
+        Path app = GoFixture.writeFiles(temp.resolve("app"), Map.of("go.mod", "module example.com/app\n\ngo 1.22\n"));
+        fixture.set("GOPROXY", "direct").set("GOPRIVATE", "example.invalid/*").set("GOFLAGS", "-modcacherw -mod=mod");
+
+        GoRun run = fixture.go(app, "get", "example.invalid/secret.git@v1.0.0");
+
+        GoError error = assertExplained(run, GoErrorKind.NO_SECURE_PROTOCOL, "no secure protocol found for repository");
+        assertThat(error.fix()).contains("git ls-remote");
+    }
+
+    @Test
+    void hostThatDoesNotResolveInsideTheBuild() throws Exception {
+        // A network namespace of its own has no DNS at all, like a builder without the company resolver.
+        Path app = GoFixture.writeFiles(temp.resolve("app"), Map.of("go.mod", "module example.com/app\n\ngo 1.22\n"));
+        fixture.set("GOPROXY", "direct").set("GOPRIVATE", "example.invalid").set("GOFLAGS", "-modcacherw -mod=mod");
+
+        GoRun run = fixture.goWithoutNetwork(app, "get", "example.invalid/team/lib@v1.0.0");
+
+        GoError error = assertExplained(run, GoErrorKind.HOST_UNRESOLVED, "lookup example.invalid");
+        assertThat(error.cause()).contains("example.invalid does not resolve");
+        assertThat(error.fix()).contains("--add-host example.invalid=IP");
+    }
+
+    @Test
     void unknownRevision() throws Exception {
         Path work = GoFixture.writeFiles(temp.resolve("repo"), Map.of(
                 "go.mod", "module example.invalid/repo.git\n\ngo 1.22\n", "repo.go", "package repo\n\nfunc R() {}\n"));

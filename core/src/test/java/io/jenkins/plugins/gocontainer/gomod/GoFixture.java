@@ -100,6 +100,13 @@ final class GoFixture {
         return run(new Command(argv, environment, directory));
     }
 
+    /** Runs go in a network namespace of its own: no interface but a down loopback, no DNS. */
+    GoRun goWithoutNetwork(Path directory, String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("unshare", "-n", "go"));
+        argv.addAll(List.of(args));
+        return run(new Command(argv, environment, directory));
+    }
+
     GoRun run(Command command) throws IOException, InterruptedException {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         CommandResult result = new CommandRunner(SecretMasker.none()).run(command, lines::add);
