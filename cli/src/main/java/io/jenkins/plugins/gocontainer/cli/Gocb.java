@@ -28,6 +28,7 @@ public final class Gocb {
         SUBCOMMANDS.put("gate", GateCommand::new);
         SUBCOMMANDS.put("tags", TagsCommand::new);
         SUBCOMMANDS.put("lint", LintCommand::new);
+        SUBCOMMANDS.put("vendor", VendorCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
     }

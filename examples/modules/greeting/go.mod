@@ -1,0 +1,3 @@
+module example.com/modules/greeting
+
+go 1.26
