@@ -119,15 +119,14 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--vendored", description = "build with -mod=vendor from vendor/ in the context ('gocb vendor --mode vendor'); nothing is downloaded")
     boolean vendored;
 
-    @Option(names = "--go-build-cache", paramLabel = "DIR",
-        description = "seed a fresh builder's Go build cache from DIR and save it back there after the build (generated Dockerfile only)")
-    Path goBuildCache;
-
     @Option(names = "--no-cache", description = "do not use the builder's cache")
     boolean noCache;
 
     @Mixin
     PrivateModuleOptions privateModules;
+
+    @Mixin
+    GoBuildCacheOptions goBuildCacheOptions;
 
     @Mixin
     BuilderOptions builder;
@@ -150,6 +149,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "do not stream the build log to stderr")
     boolean quiet;
 
+    /** The build cache directory of the running build; set in {@link #call()}. */
+    private GoBuildCacheOptions.Transfer goBuildCache;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -161,8 +163,15 @@ final class BuildCommand implements Callable<Integer> {
             notes.addAll(access.notes());
             notes.forEach(note -> err.println("gocb: note: " + note));
             CommandRunner runner = new CommandRunner(SecretMasker.none());
-            try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, environment)) {
-                return build(session, runner, environment, out, err);
+            try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, environment);
+                 GoBuildCacheOptions.Transfer goBuildCache = dryRun ? null
+                     : goBuildCacheOptions.open(context.toAbsolutePath().normalize(), environment, insecureRegistries, log(err)).orElse(null)) {
+                this.goBuildCache = goBuildCache;
+                int exit = build(session, runner, environment, out, err);
+                if (goBuildCache != null && exit == ExitCodes.OK) {
+                    goBuildCache.save(log(err));
+                }
+                return exit;
             }
         } catch (GocbException e) {
             return ErrorReporter.report(e, format, out, err);
@@ -204,6 +213,9 @@ final class BuildCommand implements Callable<Integer> {
 
     private ImageBuilder imageBuilder(BuildDriver driver, CommandRunner runner) {
         ImageBuilder images = new ImageBuilder(driver, runner);
+        if (goBuildCache != null && !goBuildCache.needsExport()) {
+            images = images.withoutGoBuildCacheExport();
+        }
         return metadataFile == null ? images : images.withMetadataFile(metadataFile);
     }
 
@@ -321,7 +333,11 @@ final class BuildCommand implements Callable<Integer> {
         hostMappings.stream().map(HostMapping::parse).forEach(request::addHost);
         layerCaches.stream().map(LayerCache::parse).forEach(request::layerCache);
         request.moduleSource(moduleSource());
-        request.goBuildCache(goBuildCache == null ? null : goBuildCache.toAbsolutePath().normalize());
+        if (goBuildCache != null) {
+            request.goBuildCache(goBuildCache.directory());
+        } else if (dryRun && goBuildCacheOptions.directory != null) {
+            request.goBuildCache(goBuildCacheOptions.directory.toAbsolutePath().normalize());
+        }
         if (session != null) {
             request.privateModules(session);
         }

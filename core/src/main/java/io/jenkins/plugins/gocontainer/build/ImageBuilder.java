@@ -27,20 +27,27 @@ public final class ImageBuilder {
     private final BuildDriver driver;
     private final CommandRunner runner;
     private final Path metadataCopy;
+    private final boolean goBuildCacheExport;
 
     public ImageBuilder(BuildDriver driver, CommandRunner runner) {
-        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null);
+        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null, true);
     }
 
-    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy) {
+    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy, boolean goBuildCacheExport) {
         this.driver = driver;
         this.runner = runner;
         this.metadataCopy = metadataCopy;
+        this.goBuildCacheExport = goBuildCacheExport;
     }
 
     /** A builder that also keeps BuildKit's metadata file (as {@code buildx --metadata-file} does) at {@code file}. */
     public ImageBuilder withMetadataFile(Path file) {
-        return new ImageBuilder(driver, runner, file.toAbsolutePath());
+        return new ImageBuilder(driver, runner, file.toAbsolutePath(), goBuildCacheExport);
+    }
+
+    /** A builder that seeds the Go build cache but does not copy it back out (nobody would keep the copy). */
+    public ImageBuilder withoutGoBuildCacheExport() {
+        return new ImageBuilder(driver, runner, metadataCopy, false);
     }
 
     public BuildDriver driver() {
@@ -67,7 +74,7 @@ public final class ImageBuilder {
             }
             BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
             promoteLocalCaches(plan);
-            if (plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
+            if (goBuildCacheExport && plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
                 saveGoBuildCache(plan, files, sink);
             }
             if (metadataCopy != null) {
