@@ -2,4 +2,4 @@ module example.com/private
 
 go 1.22
 
-require git.internal.test/team/secretlib.git v1.0.0
+require git.internal.test/team/secretlib v1.0.0

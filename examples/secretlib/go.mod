@@ -1,3 +1,3 @@
-module git.internal.test/team/secretlib.git
+module git.internal.test/team/secretlib
 
 go 1.22

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -141,24 +142,31 @@ public final class GitHttpServer implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         String[] credentials = basicCredentials(exchange.getRequestHeaders().getFirst("Authorization"));
         boolean authorised = credentials[0].equals(user) && credentials[1].equals(token);
-        int status = 500;
+        // Recorded as soon as the status is known, before the client can have its answer: a test
+        // that looks at requests() once git has exited must find every request git made.
+        boolean[] recorded = {false};
+        IntConsumer record = status -> {
+            if (!recorded[0]) {
+                recorded[0] = true;
+                requests.add(new Request(method, path, query == null ? "" : query, credentials[0], authorised, status));
+            }
+        };
         try (exchange) {
             byte[] body = requestBody(exchange);
             if (!authorised) {
-                status = 401;
+                record.accept(401);
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"git\"");
-                respond(exchange, status, "authentication required\n");
+                respond(exchange, 401, "authentication required\n");
                 return;
             }
-            status = runBackend(exchange, path, query, body);
+            runBackend(exchange, path, query, body, record);
         } catch (IOException | RuntimeException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            record.accept(500);
             logFailure(method, path, e);
             respondIfPossible(exchange, e);
-        } finally {
-            requests.add(new Request(method, path, query == null ? "" : query, credentials[0], authorised, status));
         }
     }
 
@@ -189,7 +197,9 @@ public final class GitHttpServer implements AutoCloseable {
         }
     }
 
-    private int runBackend(HttpExchange exchange, String path, String query, byte[] body) throws IOException, InterruptedException {
+    /** Runs http-backend and relays its answer; {@code record} gets the status before the answer is sent. */
+    private void runBackend(HttpExchange exchange, String path, String query, byte[] body, IntConsumer record)
+        throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(git.toString(), "http-backend")
             .redirectError(ProcessBuilder.Redirect.appendTo(directory.resolve("http-backend.log").toFile()));
         Map<String, String> environment = builder.environment();
@@ -202,12 +212,12 @@ public final class GitHttpServer implements AutoCloseable {
             InputStream out = new BufferedInputStream(process.getInputStream());
             CgiResponseHead head = CgiResponseHead.read(out);
             head.headers().forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
+            record.accept(head.status());
             exchange.sendResponseHeaders(head.status(), 0);
             try (OutputStream response = exchange.getResponseBody()) {
                 out.transferTo(response);
             }
             process.waitFor();
-            return head.status();
         } finally {
             running.remove(process);
             process.destroy();

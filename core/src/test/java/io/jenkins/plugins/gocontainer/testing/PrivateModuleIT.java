@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gocontainer.testing;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,20 +18,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * examples/private, whose dependency {@value PrivateModuleRepository#MODULE_PATH} exists only on
- * the fixture git servers, built by the real go command on this host (no BuildKit).
+ * the fixture servers, built by the real go command on this host (no BuildKit), the way a
+ * self-hosted GitLab serves it: the go command asks
+ * {@code https://git.internal.test/team/secretlib?go-get=1} ({@link GoImportMetaServer}, reached
+ * through a private hosts file and trusted through its CA), then runs
+ * {@code git ls-remote https://git.internal.test/team/secretlib}, which git's {@code insteadOf}
+ * sends to the SSH or HTTP fixture on 127.0.0.1; ssh then checks the host key recorded for
+ * {@code [127.0.0.1]:PORT}.
  *
- * <p>The module host does not resolve, so git's {@code insteadOf} sends every URL the go command
- * tries for it to the fixture on 127.0.0.1; ssh then checks the host key recorded for
- * {@code [127.0.0.1]:PORT}. Failures are run with {@code go build -v}: for a {@code .git}-qualified
- * path the go command first probes each scheme with {@code git ls-remote} and, without
- * {@code -v}, reports only "no secure protocol found for repository", hiding git's reason.
+ * <p>With the meta page the go command tries just that one URL, so git's own reason for a
+ * failure (denied key, unknown host key, missing token) is in its output without {@code -v},
+ * which is what users see and what gocb's error catalogue matches.
  */
 class PrivateModuleIT {
 
     private static final Pattern SUM_FIELD = Pattern.compile("\"(Sum|GoModSum)\": \"([^\"]+)\"");
+    private static final GoImportMetaServer.Request META_LOOKUP =
+        new GoImportMetaServer.Request("GET", "/team/secretlib", "go-get=1", 200);
 
     @TempDir
     Path work;
+
+    private GoImportMetaServer meta;
+
+    @BeforeEach
+    void startMetaServer() throws Exception {
+        meta = GoImportMetaServer.start();
+    }
+
+    @AfterEach
+    void stopMetaServer() throws Exception {
+        meta.close();
+    }
 
     @Test
     void buildsOverSshWithTheClientKeyAndPrintsTheLibraryGreeting() throws Exception {
@@ -46,6 +66,7 @@ class PrivateModuleIT {
             assertThat(app.resolve("go.sum")).as("the checked-in hashes verify the served module unchanged")
                 .hasSameTextualContentAs(ProjectLayout.example("private").resolve("go.sum"));
             assertThat(server.log()).contains("Accepted publickey for " + server.user());
+            assertThat(meta.requests()).contains(META_LOOKUP);
             assertNoProcessesAfterClose(server);
         }
     }
@@ -68,6 +89,7 @@ class PrivateModuleIT {
                 assertThat(request.authorised()).isTrue();
                 assertThat(request.status()).isEqualTo(200);
             });
+            assertThat(meta.requests()).contains(META_LOOKUP);
         }
     }
 
@@ -77,10 +99,14 @@ class PrivateModuleIT {
             PrivateModuleRepository.createIn(server.repositoryRoot());
             HermeticGo go = goOverSsh(server, server.unauthorisedKey(), server.knownHostsLine("127.0.0.1"));
 
-            FixtureCommand.Result build = go.go(copyOfExample(), "build", "-v", "-o", "private-service", ".");
+            FixtureCommand.Result build = go.go(copyOfExample(), "build", "-o", "private-service", ".");
 
             assertThat(build.exitCode()).isNotZero();
-            assertThat(build.output()).contains("Permission denied (publickey)", "no secure protocol found for repository");
+            assertThat(build.output()).as("git's reason, without -v")
+                .contains("git ls-remote -q", GoImportMetaServer.REPOSITORY_URL, "Permission denied (publickey)")
+                .doesNotContain("no secure protocol found");
+            assertThat(meta.requests()).contains(META_LOOKUP);
+            assertThat(server.log()).contains("Failed publickey for " + server.user());
             assertNoProcessesAfterClose(server);
         }
     }
@@ -89,12 +115,27 @@ class PrivateModuleIT {
     void anUnknownHostKeyFailsVerification() throws Exception {
         try (GitSshServer server = GitSshServer.start()) {
             PrivateModuleRepository.createIn(server.repositoryRoot());
-            HermeticGo go = goOverSsh(server, server.clientKey(), "");
+            HermeticGo empty = goOverSsh(server, server.clientKey(), "");
 
-            FixtureCommand.Result build = go.go(copyOfExample(), "build", "-v", "-o", "private-service", ".");
+            FixtureCommand.Result build = empty.go(copyOfExample(), "build", "-o", "private-service", ".");
 
             assertThat(build.exitCode()).isNotZero();
-            assertThat(build.output()).contains("Host key verification failed");
+            assertThat(build.output()).contains("Host key verification failed").doesNotContain("no secure protocol found");
+            assertThat(meta.requests()).contains(META_LOOKUP);
+            assertThat(server.log()).doesNotContain("Accepted publickey");
+        }
+    }
+
+    @Test
+    void aHostKeyRecordedForTheModuleHostDoesNotVouchForTheRewrittenAddress() throws Exception {
+        try (GitSshServer server = GitSshServer.start()) {
+            PrivateModuleRepository.createIn(server.repositoryRoot());
+            HermeticGo go = goOverSsh(server, server.clientKey(), server.knownHostsLine(PrivateModuleRepository.HOST));
+
+            FixtureCommand.Result build = go.go(copyOfExample(), "build", "-o", "private-service", ".");
+
+            assertThat(build.exitCode()).isNotZero();
+            assertThat(build.output()).contains("Host key verification failed").doesNotContain("no secure protocol found");
             assertThat(server.log()).doesNotContain("Accepted publickey");
         }
     }
@@ -105,10 +146,12 @@ class PrivateModuleIT {
             PrivateModuleRepository.createIn(server.repositoryRoot());
             HermeticGo go = goOverHttp(server);
 
-            FixtureCommand.Result build = go.go(copyOfExample(), "build", "-v", "-o", "private-service", ".");
+            FixtureCommand.Result build = go.go(copyOfExample(), "build", "-o", "private-service", ".");
 
             assertThat(build.exitCode()).isNotZero();
-            assertThat(build.output()).as("go sets GIT_TERMINAL_PROMPT=0").contains("terminal prompts disabled");
+            assertThat(build.output()).as("go sets GIT_TERMINAL_PROMPT=0")
+                .contains("terminal prompts disabled").doesNotContain("no secure protocol found");
+            assertThat(meta.requests()).contains(META_LOOKUP);
             assertThat(server.requests()).isNotEmpty().noneMatch(GitHttpServer.Request::authorised);
         }
     }
@@ -149,12 +192,13 @@ class PrivateModuleIT {
     private HermeticGo goOverSsh(GitSshServer server, Path key, String knownHostsLine) throws IOException {
         Path knownHosts = Files.writeString(work.resolve("known_hosts"), knownHostsLine.isEmpty() ? "" : knownHostsLine + "\n");
         return HermeticGo.in(work.resolve("go"))
+            .use(meta)
             .rewriteGitUrls(server.baseUrl(), PrivateModuleRepository.GO_FETCH_URL_PREFIXES)
             .set("GIT_SSH_COMMAND", GitSshServer.sshCommand(key, knownHosts));
     }
 
     private HermeticGo goOverHttp(GitHttpServer server) throws IOException {
-        return HermeticGo.in(work.resolve("go")).rewriteGitUrls(server.baseUrl(), PrivateModuleRepository.GO_FETCH_URL_PREFIXES);
+        return HermeticGo.in(work.resolve("go")).use(meta).rewriteGitUrls(server.baseUrl(), PrivateModuleRepository.GO_FETCH_URL_PREFIXES);
     }
 
     private Path copyOfExample() throws IOException {

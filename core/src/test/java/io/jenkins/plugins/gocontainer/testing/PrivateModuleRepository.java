@@ -22,8 +22,12 @@ import java.util.stream.Stream;
 public final class PrivateModuleRepository {
 
     public static final String HOST = "git.internal.test";
-    /** The {@code .git} qualifier makes the go command use git directly, without a go-get lookup over HTTPS. */
-    public static final String MODULE_PATH = HOST + "/team/secretlib.git";
+    /**
+     * No {@code .git} qualifier, as teams name modules on a self-hosted GitLab: the go command
+     * asks {@code https://git.internal.test/team/secretlib?go-get=1} ({@link GoImportMetaServer})
+     * which repository holds it, then runs git on the URL the answer names.
+     */
+    public static final String MODULE_PATH = HOST + "/team/secretlib";
     public static final String VERSION = "v1.0.0";
     /** What {@code secretlib.Greeting()} returns, and so what examples/private prints. */
     public static final String GREETING = "hello from secretlib " + VERSION;
@@ -31,13 +35,14 @@ public final class PrivateModuleRepository {
     public static final String REPOSITORY = "team/secretlib.git";
 
     /**
-     * The URL prefixes under which the go command looks for the module: it runs
-     * {@code git ls-remote} on https, then git+ssh, then ssh. Rewriting all of them (git
-     * {@code insteadOf}) to a fixture server keeps every attempt on loopback; an attempt left
-     * alone would look {@value #HOST} up in DNS.
+     * The URL prefixes under which git is asked for the module. With a go-import meta page the
+     * go command runs git only on the repository URL the page names,
+     * {@code https://git.internal.test/team/secretlib}: rewriting that one prefix (git
+     * {@code insteadOf}) to a fixture server's {@code baseUrl()} keeps git on loopback. (Only a
+     * {@code .git}-qualified path made it try https, git+ssh and ssh in turn, each needing a
+     * rewrite.)
      */
-    public static final List<String> GO_FETCH_URL_PREFIXES =
-        List.of("https://" + HOST + "/", "git+ssh://" + HOST + "/", "ssh://" + HOST + "/");
+    public static final List<String> GO_FETCH_URL_PREFIXES = List.of("https://" + HOST + "/");
 
     private static final String FIXED_DATE = "2024-01-01T00:00:00Z";
 
