@@ -1,7 +1,16 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.build.GoModule;
+import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.cache.CacheKey;
+import io.jenkins.plugins.gocontainer.cache.CacheRoundTrip;
+import io.jenkins.plugins.gocontainer.cache.CacheStore;
+import io.jenkins.plugins.gocontainer.cache.CacheStores;
+import io.jenkins.plugins.gocontainer.creds.PrivateModuleAccess;
+import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.gates.ByteSize;
 import io.jenkins.plugins.gocontainer.gomod.GoModMode;
@@ -12,16 +21,21 @@ import io.jenkins.plugins.gocontainer.gomod.GoToolchainFinder;
 import io.jenkins.plugins.gocontainer.gomod.GoVersionTooOldException;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code gocb vendor}: makes the module's dependencies available to an offline build. */
@@ -52,6 +66,16 @@ final class VendorCommand implements Callable<Integer> {
         description = "the go executable or Go installation directory (default: go from the PATH)")
     String go;
 
+    @Option(names = "--cache-store", paramLabel = "dir=PATH|registry=REPO",
+        description = "restore the module cache from this store before downloading and save it after a miss (keyed by go.sum; download mode)")
+    String cacheStore;
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST:PORT", description = "a cache store registry spoken to over HTTP (loopback registries always are)")
+    List<String> insecureRegistries = new ArrayList<>();
+
+    @Mixin
+    PrivateModuleOptions privateModules;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human", description = "result on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -71,11 +95,32 @@ final class VendorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            GoModVendorRequest request = new GoModVendorRequest(context, GoModMode.parse(mode), moduleCache, environment, go);
-            GoModVendorResult result = Cancellation.runCancellable(() -> new GoModVendor(new CommandRunner(SecretMasker.none())).run(request, line -> {
-                err.println(line);
-                err.flush();
-            }));
+            List<String> notes = new ArrayList<>();
+            PrivateModuleAccess access = privateModules.access(System.getenv(), notes);
+            notes.addAll(access.notes());
+            notes.forEach(note -> err.println("gocb: note: " + note));
+            CommandRunner runner = new CommandRunner(SecretMasker.none());
+            GoModVendorResult result;
+            try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, System.getenv())) {
+                Map<String, String> goEnvironment = new LinkedHashMap<>(environment);
+                if (session != null) {
+                    goEnvironment.putAll(session.hostEnvironment());
+                }
+                GoModVendorRequest request = new GoModVendorRequest(context, GoModMode.parse(mode), moduleCache, goEnvironment, go);
+                OutputSink log = line -> {
+                    err.println(line);
+                    err.flush();
+                };
+                Optional<CacheRoundTrip> cache = moduleCacheRoundTrip(request);
+                if (cache.isPresent()) {
+                    cache.get().restore(request.effectiveModuleCache(), log);
+                }
+                result = Cancellation.runCancellable(() -> new GoModVendor(runner).run(request, log));
+                if (cache.isPresent()) {
+                    cache.get().saveIfMissed(request.effectiveModuleCache(), log);
+                    result = result.withCacheStatus(cache.get().hadExactHit() ? "hit" : "miss");
+                }
+            }
             print(result, out);
             return ExitCodes.OK;
         } catch (GoVersionTooOldException e) {
@@ -90,6 +135,26 @@ final class VendorCommand implements Callable<Integer> {
             err.println("gocb: vendor cancelled; go was stopped");
             return ExitCodes.INTERRUPTED;
         }
+    }
+
+    /** The module cache's round trip through --cache-store, keyed by go.sum, the go line and this platform. */
+    private Optional<CacheRoundTrip> moduleCacheRoundTrip(GoModVendorRequest request) throws IOException {
+        if (cacheStore == null) {
+            return Optional.empty();
+        }
+        if (request.mode() != GoModMode.DOWNLOAD) {
+            throw new InvalidBuildRequestException("--cache-store applies to download mode",
+                "vendor mode keeps the modules in vendor/, committed with the sources", "drop --cache-store, or use --mode download");
+        }
+        Path root = request.context().toAbsolutePath().normalize();
+        GoModule module = GoModule.read(root.resolve("go.mod"));
+        Path goSum = root.resolve("go.sum");
+        byte[] sum = Files.isRegularFile(goSum) ? Files.readAllBytes(goSum) : new byte[0];
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+        CacheKey key = CacheKey.goModules(sum, "go" + module.builderImageTag(), "linux", arch);
+        CacheStore store = BadInput.whileParsing(() -> CacheStores.parse(cacheStore,
+            repository -> RegistryOptions.dockerConfigClient(System.getenv(), insecureRegistries)));
+        return Optional.of(new CacheRoundTrip(store, key, "module"));
     }
 
     private void print(GoModVendorResult result, PrintWriter out) {

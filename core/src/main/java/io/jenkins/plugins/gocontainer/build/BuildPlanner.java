@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.build;
 
+import io.jenkins.plugins.gocontainer.gomod.GoModFile;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
 import java.io.IOException;
@@ -76,7 +77,8 @@ public final class BuildPlanner {
     public String generatedDockerfile(Path context, String mainPackage) {
         Path directory = requireDirectory(context);
         GoModule module = findModule(directory, true).orElseThrow();
-        return new DockerfileGenerator(module, mainPackage, Files.isRegularFile(directory.resolve("go.sum"))).generate();
+        return new DockerfileGenerator(module, mainPackage, Files.isRegularFile(directory.resolve("go.sum")))
+            .withLocalModules(localModules(directory)).generate();
     }
 
     /**
@@ -148,6 +150,7 @@ public final class BuildPlanner {
         GoModule goModule = module.orElseThrow();
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
         return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum)
+            .withLocalModules(localModules(context))
             .withAccess(ModuleDownloadAccess.of(request))
             .withModuleSource(request.moduleSource())
             .withBuildCacheTransfer(request.goBuildCache().isPresent())
@@ -182,6 +185,38 @@ public final class BuildPlanner {
             }
         }
         return labels;
+    }
+
+    /**
+     * The directories go.mod's replace directives point at. One outside the context is the seeds'
+     * "works locally, fails in Docker": BuildKit cannot see it, so say so before the build.
+     */
+    private static List<String> localModules(Path context) {
+        GoModFile goMod;
+        try {
+            goMod = GoModFile.read(context.resolve("go.mod"));
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // the go command reports a broken go.mod better, with its line number
+        }
+        List<String> directories = new ArrayList<>();
+        for (GoModFile.Replacement replacement : goMod.replacements()) {
+            String target = replacement.replacement().path();
+            if (!(target.startsWith("./") || target.startsWith("../") || target.equals(".") || target.equals(".."))) {
+                continue;
+            }
+            Path directory = context.resolve(target).normalize();
+            if (!directory.startsWith(context)) {
+                throw new InvalidBuildRequestException("go.mod replaces " + replacement.old().path() + " with " + target + ", outside the build context",
+                    "BuildKit sees only the context " + context + ", so the replaced module does not exist inside the build"
+                        + " (it works locally because the directory is there)",
+                    "move the module into the context, make the context a common parent (--context with --package), or use a"
+                        + " published version or a go.work-free replacement inside the repository");
+            }
+            if (!directory.equals(context)) {
+                directories.add(context.relativize(directory).toString().replace('\\', '/'));
+            }
+        }
+        return directories;
     }
 
     /** The user's named contexts, plus the agent's module cache and Go build cache when the build reads them. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.build;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,33 +38,43 @@ public final class DockerfileGenerator {
     private final ModuleDownloadAccess access;
     private final ModuleSource moduleSource;
     private final boolean buildCacheTransfer;
+    private final List<String> localModules;
 
     public DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum) {
-        this(module, normalisePackage(mainPackage), hasGoSum, ModuleDownloadAccess.none(), ModuleSource.download(), false);
+        this(module, normalisePackage(mainPackage), hasGoSum, ModuleDownloadAccess.none(), ModuleSource.download(), false, List.of());
     }
 
     private DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum, ModuleDownloadAccess access,
-                                ModuleSource moduleSource, boolean buildCacheTransfer) {
+                                ModuleSource moduleSource, boolean buildCacheTransfer, List<String> localModules) {
         this.module = Objects.requireNonNull(module, "module");
         this.mainPackage = mainPackage;
         this.hasGoSum = hasGoSum;
         this.access = Objects.requireNonNull(access, "access");
         this.moduleSource = Objects.requireNonNull(moduleSource, "moduleSource");
         this.buildCacheTransfer = buildCacheTransfer;
+        this.localModules = List.copyOf(localModules);
     }
 
     /** Credentials and GOPRIVATE-family args for the download step. */
     public DockerfileGenerator withAccess(ModuleDownloadAccess value) {
-        return new DockerfileGenerator(module, mainPackage, hasGoSum, value, moduleSource, buildCacheTransfer);
+        return new DockerfileGenerator(module, mainPackage, hasGoSum, value, moduleSource, buildCacheTransfer, localModules);
     }
 
     public DockerfileGenerator withModuleSource(ModuleSource value) {
-        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, value, buildCacheTransfer);
+        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, value, buildCacheTransfer, localModules);
     }
 
     /** Seed the build cache from {@value #BUILD_CACHE_CONTEXT} and offer the {@value #BUILD_CACHE_EXPORT_TARGET} stage. */
     public DockerfileGenerator withBuildCacheTransfer(boolean value) {
-        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, moduleSource, value);
+        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, moduleSource, value, localModules);
+    }
+
+    /**
+     * Directories inside the context that go.mod's replace directives point at: the download step
+     * needs their go.mod files to load the module graph.
+     */
+    public DockerfileGenerator withLocalModules(List<String> directories) {
+        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, moduleSource, buildCacheTransfer, directories);
     }
 
     public String builderImage() {
@@ -105,7 +116,11 @@ public final class DockerfileGenerator {
     }
 
     private String moduleStep() {
-        String goSumMount = hasGoSum ? "    --mount=type=bind,source=go.sum,target=go.sum \\\n" : "";
+        StringBuilder mounts = new StringBuilder(hasGoSum ? "    --mount=type=bind,source=go.sum,target=go.sum \\\n" : "");
+        for (String directory : localModules) {
+            mounts.append("    --mount=type=bind,source=").append(directory).append("/go.mod,target=").append(directory).append("/go.mod \\\n");
+        }
+        String goSumMount = mounts.toString();
         if (moduleSource instanceof ModuleSource.Vendor) {
             return "# Modules come from vendor/ in the context (go build -mod=vendor): nothing is downloaded.\n\n";
         }
@@ -115,7 +130,8 @@ public final class DockerfileGenerator {
                 # %4$s and read as a file:// GOPROXY with every other source off: this build needs
                 # no network and no credentials. go.sum still verifies every module; GOSUMDB is off because the
                 # agent already checked them against the checksum database when it downloaded them.
-                RUN --mount=type=cache,target=%1$s \\
+                # --network=none: the step could not reach a proxy or a git server even by mistake.
+                RUN --network=none --mount=type=cache,target=%1$s \\
                     --mount=type=bind,from=%4$s,target=%2$s \\
                     --mount=type=bind,source=go.mod,target=go.mod \\
                 %3$s    GOPROXY=file://%2$s,off GOSUMDB=off GOFLAGS=-mod=mod go mod download
@@ -152,7 +168,7 @@ public final class DockerfileGenerator {
             # The build cache mount makes a one-line change recompile one package, not the world.
             ARG TARGETOS TARGETARCH TARGETVARIANT
             ARG VERSION=dev
-            RUN %5$s--mount=type=cache,target=%2$s \\
+            RUN %8$s%5$s--mount=type=cache,target=%2$s \\
                 --mount=type=bind,target=. \\
                 GOOS="$TARGETOS" GOARCH="$TARGETARCH" GOARM="${TARGETVARIANT#v}" \\
                 go build %6$s-trimpath -buildvcs=false -ldflags "-s -w -X main.version=${VERSION}" -o /out%3$s %4$s
@@ -161,7 +177,12 @@ public final class DockerfileGenerator {
 
             """.formatted(MODULE_CACHE, BUILD_CACHE, binaryPath(), mainPackage,
                 vendored ? "" : "--mount=type=cache,target=" + MODULE_CACHE + " \\\n    ",
-                vendored ? "-mod=vendor " : "", NONROOT_UID);
+                vendored ? "-mod=vendor " : "", NONROOT_UID, hermetic() ? "--network=none " : "");
+    }
+
+    /** Modules come from the context or the agent's module cache: no step needs the network. */
+    private boolean hermetic() {
+        return !(moduleSource instanceof ModuleSource.Download);
     }
 
     private String buildCacheExportStages() {

@@ -72,6 +72,13 @@ public final class GitInsteadOf {
         return rewrites.isEmpty();
     }
 
+    /** The same configuration as {@code url.BASE.insteadOf=PREFIX} entries, for {@code GIT_CONFIG_KEY_n}/{@code GIT_CONFIG_VALUE_n}. */
+    public java.util.List<Map.Entry<String, String>> entries() {
+        java.util.List<Map.Entry<String, String>> entries = new java.util.ArrayList<>();
+        rewrites.forEach((base, insteadOfs) -> insteadOfs.lines().forEach(i -> entries.add(Map.entry("url." + base + ".insteadOf", i))));
+        return entries;
+    }
+
     /** The git config text (for {@code GIT_CONFIG_GLOBAL} or {@code ~/.gitconfig}). */
     public String text() {
         StringBuilder text = new StringBuilder();

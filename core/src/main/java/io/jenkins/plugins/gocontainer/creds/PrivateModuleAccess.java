@@ -99,11 +99,13 @@ public final class PrivateModuleAccess {
         throws IOException, InterruptedException {
         SecretDirectory directory = SecretDirectory.create(runner.masker());
         SshAgent agent = null;
+        HostGitEnvironment agentSide = new HostGitEnvironment().goVariables(goEnvironment.buildArgs());
         try {
             Map<String, Path> secretFiles = new LinkedHashMap<>();
             if (!netrcLogins.isEmpty()) {
                 List<Netrc.Entry> entries = netrcLogins.stream().map(login -> login.resolve(environment)).toList();
                 secretFiles.put(Netrc.SECRET_ID, Netrc.of(entries).writeTo(directory));
+                agentSide.credentialStore(directory.write("git-credentials", HostGitEnvironment.credentialStoreText(entries)));
             }
             Optional<Path> sshSource = Optional.empty();
             if (sshIdentity.isPresent()) {
@@ -112,17 +114,21 @@ public final class PrivateModuleAccess {
                 KnownHosts hosts = knownHosts(userHome);
                 sshHosts.forEach(host -> hosts.requireHost(host.host(), host.port()));
                 secretFiles.put(KnownHosts.SECRET_ID, directory.writeNonSecret(KnownHosts.SECRET_ID, hosts.text()));
+                Path knownHostsFile = secretFiles.get(KnownHosts.SECRET_ID);
                 if (sshIdentity.get() instanceof SshIdentity.KeyFile keyFile) {
                     if (key.get().encrypted()) {
                         String passphrase = passphrase(keyFile, environment);
                         agent = SshAgent.start(directory);
                         agent.add(key.get(), passphrase, AGENT_KEY_LIFETIME, runner);
                         sshSource = Optional.of(agent.socket());
+                        agentSide.ssh(knownHostsFile, Optional.empty(), sshSource);
                     } else {
                         sshSource = Optional.of(keyFile.file().toAbsolutePath());
+                        agentSide.ssh(knownHostsFile, sshSource, Optional.empty());
                     }
                 } else {
                     sshSource = Optional.of(agentSocket((SshIdentity.AgentSocket) sshIdentity.get(), environment));
+                    agentSide.ssh(knownHostsFile, Optional.empty(), sshSource);
                 }
             }
             GitInsteadOf gitConfig = new GitInsteadOf();
@@ -130,12 +136,14 @@ public final class PrivateModuleAccess {
             rewrites.forEach(gitConfig::rewrite);
             if (!gitConfig.isEmpty()) {
                 secretFiles.put(GitInsteadOf.SECRET_ID, directory.writeNonSecret(GitInsteadOf.SECRET_ID, gitConfig.text()));
+                agentSide.rewrites(gitConfig);
             }
             if (!certificateAuthorities.isEmpty()) {
                 String bundle = CertificateAuthorities.bundle(certificateAuthorities, CertificateAuthorities.SYSTEM_BUNDLE);
                 secretFiles.put(CertificateAuthorities.SECRET_ID, directory.writeNonSecret(CertificateAuthorities.SECRET_ID, bundle));
+                agentSide.certificateBundle(secretFiles.get(CertificateAuthorities.SECRET_ID));
             }
-            return new PrivateModuleSession(directory, agent, secretFiles, sshSource, goEnvironment.buildArgs(), notes());
+            return new PrivateModuleSession(directory, agent, secretFiles, sshSource, goEnvironment.buildArgs(), agentSide.variables(), notes());
         } catch (IOException | InterruptedException | RuntimeException e) {
             if (agent != null) {
                 agent.close();

@@ -20,15 +20,17 @@ public final class PrivateModuleSession implements AutoCloseable {
     private final Map<String, Path> secretFiles;
     private final Optional<Path> sshSource;
     private final Map<String, String> goBuildArgs;
+    private final Map<String, String> hostEnvironment;
     private final List<String> notes;
 
     PrivateModuleSession(SecretDirectory directory, SshAgent agent, Map<String, Path> secretFiles, Optional<Path> sshSource,
-                         Map<String, String> goBuildArgs, List<String> notes) {
+                         Map<String, String> goBuildArgs, Map<String, String> hostEnvironment, List<String> notes) {
         this.directory = directory;
         this.agent = agent;
         this.secretFiles = Collections.unmodifiableMap(new LinkedHashMap<>(secretFiles));
         this.sshSource = sshSource;
         this.goBuildArgs = Collections.unmodifiableMap(new LinkedHashMap<>(goBuildArgs));
+        this.hostEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(hostEnvironment));
         this.notes = List.copyOf(notes);
     }
 
@@ -45,6 +47,15 @@ public final class PrivateModuleSession implements AutoCloseable {
     /** GOPRIVATE and its family, as build args (none of it is secret). */
     public Map<String, String> goBuildArgs() {
         return goBuildArgs;
+    }
+
+    /**
+     * The same credentials for the go command on the agent (goModVendor): GOPRIVATE and its
+     * family, GIT_SSH_COMMAND/SSH_AUTH_SOCK, git rewrites and a credential store through
+     * GIT_CONFIG_COUNT, and the CA bundle. Values are paths and settings, never secrets.
+     */
+    public Map<String, String> hostEnvironment() {
+        return hostEnvironment;
     }
 
     /** Warnings about settings that contradict each other, for the log. */

@@ -407,4 +407,27 @@ class BuildPlannerTest {
         }
         Files.writeString(directory.resolve("main.go"), "package main\n\nfunc main() {}\n");
     }
+
+    @Test
+    void aLocalReplacementInsideTheContextIsMountedForTheDownloadStep() throws IOException {
+        Files.writeString(context.resolve("go.mod"), "module " + MODULE_PATH + "\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ./lib\n");
+        Files.writeString(context.resolve("go.sum"), "");
+        Files.writeString(context.resolve("main.go"), "package main\n");
+
+        String dockerfile = ((DockerfileSource.Generated) planner.plan(BuildRequest.builder(context).build()).dockerfile()).content();
+
+        assertThat(dockerfile).contains("--mount=type=bind,source=lib/go.mod,target=lib/go.mod");
+    }
+
+    @Test
+    void aLocalReplacementOutsideTheContextIsTheWorksLocallyFailsInDockerCause() throws IOException {
+        Files.writeString(context.resolve("go.mod"), "module " + MODULE_PATH + "\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n");
+        Files.writeString(context.resolve("go.sum"), "");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).contains("replaces example.com/lib with ../lib, outside the build context");
+                assertThat(e.remedy()).contains("--context");
+            });
+    }
 }

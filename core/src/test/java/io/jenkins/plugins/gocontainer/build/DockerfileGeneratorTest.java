@@ -201,6 +201,9 @@ class DockerfileGeneratorTest {
         String download = run(dockerfile, "go mod download");
         assertThat(download).contains("--mount=type=bind,from=" + ModuleSource.ProxyDirectory.CONTEXT_NAME + ",target=/gocb/gomodcache",
             "GOPROXY=file:///gocb/gomodcache,off", "GOFLAGS=-mod=mod").doesNotContain("type=ssh", "type=secret");
+        assertThat(download).startsWith("RUN --network=none ");
+        assertThat(run(dockerfile, "go build")).startsWith("RUN --network=none ");
+        assertThat(run(new DockerfileGenerator(MODULE, ".", true).generate(), "go build")).doesNotContain("--network=none");
     }
 
     @Test
@@ -208,7 +211,8 @@ class DockerfileGeneratorTest {
         String dockerfile = new DockerfileGenerator(MODULE, ".", true).withModuleSource(new ModuleSource.Vendor()).generate();
 
         assertThat(instructions(dockerfile)).noneMatch(i -> i.contains("go mod download"));
-        assertThat(run(dockerfile, "go build")).contains("go build -mod=vendor ").doesNotContain("target=" + DockerfileGenerator.MODULE_CACHE);
+        assertThat(run(dockerfile, "go build")).contains("go build -mod=vendor ").startsWith("RUN --network=none ")
+            .doesNotContain("target=" + DockerfileGenerator.MODULE_CACHE);
     }
 
     @Test

@@ -215,4 +215,34 @@ class PrivateModuleAccessTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void theAgentSideEnvironmentCarriesPathsAndSettingsButNoSecretValue() throws Exception {
+        Path key = SshKeyTest.keygen(dir, "id", "", "-t", "ed25519");
+        PrivateModuleAccess access = PrivateModuleAccess.builder()
+            .sshKey(key, null)
+            .knownHosts(knownHosts("[git.internal.test]:2222 " + HOST_KEY))
+            .sshHost(GitSshHost.parse("git@git.internal.test:2222"))
+            .netrc(new NetrcLogin("tokens.example.com", "ci-bot", "GIT_TOKEN"))
+            .goVariable(GoPrivateEnvironment.GOPRIVATE, "git.internal.test,tokens.example.com")
+            .build();
+
+        try (PrivateModuleSession session = access.open(runner, Map.of("GIT_TOKEN", "tok/en+1"), dir)) {
+            Map<String, String> environment = session.hostEnvironment();
+
+            assertThat(environment).containsEntry("GOPRIVATE", "git.internal.test,tokens.example.com")
+                .containsEntry("GIT_CONFIG_KEY_0", "credential.helper")
+                .containsEntry("GIT_CONFIG_VALUE_0", "")
+                .containsEntry("GIT_CONFIG_KEY_1", "credential.helper")
+                .containsEntry("GIT_CONFIG_KEY_2", "url.ssh://git@git.internal.test:2222/.insteadOf")
+                .containsEntry("GIT_CONFIG_VALUE_2", "https://git.internal.test/")
+                .containsEntry("GIT_CONFIG_COUNT", "3");
+            assertThat(environment.get("GIT_SSH_COMMAND")).contains("-i " + key, "IdentitiesOnly=yes", "StrictHostKeyChecking=yes",
+                "UserKnownHostsFile=" + session.secretFiles().get(KnownHosts.SECRET_ID));
+            Path store = session.directory().resolve("git-credentials");
+            assertThat(environment.get("GIT_CONFIG_VALUE_1")).isEqualTo("store --file=" + store);
+            assertThat(store).hasContent("https://ci-bot:tok%2Fen%2B1@tokens.example.com\nhttp://ci-bot:tok%2Fen%2B1@tokens.example.com");
+            assertThat(environment.values()).noneMatch(value -> value.contains("tok/en+1") || value.contains("tok%2Fen%2B1"));
+        }
+    }
 }
