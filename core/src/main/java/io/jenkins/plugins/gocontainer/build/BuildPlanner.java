@@ -154,6 +154,7 @@ public final class BuildPlanner {
             .withAccess(ModuleDownloadAccess.of(request))
             .withModuleSource(request.moduleSource())
             .withBuildCacheTransfer(request.goBuildCache().isPresent())
+            .withModulesInLayer(!request.layerCaches().isEmpty() && request.moduleSource() instanceof ModuleSource.Download)
             .generate());
     }
 

@@ -32,41 +32,49 @@ public final class DockerfileGenerator {
     private static final String MODULE_PROXY_MOUNT = "/gocb/gomodcache";
     private static final String BUILD_CACHE_SEED_MOUNT = "/gocb/gobuildcache";
 
+    /** What the generated Dockerfile does besides compiling: immutable, changed through the {@code with...} methods. */
+    private record Settings(ModuleDownloadAccess access, ModuleSource moduleSource, boolean buildCacheTransfer,
+                            List<String> localModules, boolean modulesInLayer) {
+        Settings {
+            Objects.requireNonNull(access, "access");
+            Objects.requireNonNull(moduleSource, "moduleSource");
+            localModules = List.copyOf(localModules);
+        }
+    }
+
     private final GoModule module;
     private final String mainPackage;
     private final boolean hasGoSum;
-    private final ModuleDownloadAccess access;
-    private final ModuleSource moduleSource;
-    private final boolean buildCacheTransfer;
-    private final List<String> localModules;
+    private final Settings settings;
 
     public DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum) {
-        this(module, normalisePackage(mainPackage), hasGoSum, ModuleDownloadAccess.none(), ModuleSource.download(), false, List.of());
+        this(module, normalisePackage(mainPackage), hasGoSum,
+            new Settings(ModuleDownloadAccess.none(), ModuleSource.download(), false, List.of(), false));
     }
 
-    private DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum, ModuleDownloadAccess access,
-                                ModuleSource moduleSource, boolean buildCacheTransfer, List<String> localModules) {
+    private DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum, Settings settings) {
         this.module = Objects.requireNonNull(module, "module");
         this.mainPackage = mainPackage;
         this.hasGoSum = hasGoSum;
-        this.access = Objects.requireNonNull(access, "access");
-        this.moduleSource = Objects.requireNonNull(moduleSource, "moduleSource");
-        this.buildCacheTransfer = buildCacheTransfer;
-        this.localModules = List.copyOf(localModules);
+        this.settings = settings;
+    }
+
+    private DockerfileGenerator with(Settings changed) {
+        return new DockerfileGenerator(module, mainPackage, hasGoSum, changed);
     }
 
     /** Credentials and GOPRIVATE-family args for the download step. */
     public DockerfileGenerator withAccess(ModuleDownloadAccess value) {
-        return new DockerfileGenerator(module, mainPackage, hasGoSum, value, moduleSource, buildCacheTransfer, localModules);
+        return with(new Settings(value, settings.moduleSource(), settings.buildCacheTransfer(), settings.localModules(), settings.modulesInLayer()));
     }
 
     public DockerfileGenerator withModuleSource(ModuleSource value) {
-        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, value, buildCacheTransfer, localModules);
+        return with(new Settings(settings.access(), value, settings.buildCacheTransfer(), settings.localModules(), settings.modulesInLayer()));
     }
 
     /** Seed the build cache from {@value #BUILD_CACHE_CONTEXT} and offer the {@value #BUILD_CACHE_EXPORT_TARGET} stage. */
     public DockerfileGenerator withBuildCacheTransfer(boolean value) {
-        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, moduleSource, value, localModules);
+        return with(new Settings(settings.access(), settings.moduleSource(), value, settings.localModules(), settings.modulesInLayer()));
     }
 
     /**
@@ -74,7 +82,16 @@ public final class DockerfileGenerator {
      * needs their go.mod files to load the module graph.
      */
     public DockerfileGenerator withLocalModules(List<String> directories) {
-        return new DockerfileGenerator(module, mainPackage, hasGoSum, access, moduleSource, buildCacheTransfer, directories);
+        return with(new Settings(settings.access(), settings.moduleSource(), settings.buildCacheTransfer(), directories, settings.modulesInLayer()));
+    }
+
+    /**
+     * Keep downloaded modules in the builder stage's layer instead of a cache mount, for builds that
+     * export their layer cache: BuildKit never exports cache mounts, so a fresh builder that takes
+     * the download step from the exported cache would otherwise compile without its modules.
+     */
+    public DockerfileGenerator withModulesInLayer(boolean value) {
+        return with(new Settings(settings.access(), settings.moduleSource(), settings.buildCacheTransfer(), settings.localModules(), value));
     }
 
     public String builderImage() {
@@ -117,14 +134,14 @@ public final class DockerfileGenerator {
 
     private String moduleStep() {
         StringBuilder mounts = new StringBuilder(hasGoSum ? "    --mount=type=bind,source=go.sum,target=go.sum \\\n" : "");
-        for (String directory : localModules) {
+        for (String directory : settings.localModules()) {
             mounts.append("    --mount=type=bind,source=").append(directory).append("/go.mod,target=").append(directory).append("/go.mod \\\n");
         }
         String goSumMount = mounts.toString();
-        if (moduleSource instanceof ModuleSource.Vendor) {
+        if (settings.moduleSource() instanceof ModuleSource.Vendor) {
             return "# Modules come from vendor/ in the context (go build -mod=vendor): nothing is downloaded.\n\n";
         }
-        if (moduleSource instanceof ModuleSource.ProxyDirectory) {
+        if (settings.moduleSource() instanceof ModuleSource.ProxyDirectory) {
             return """
                 # Modules come from the agent's module cache (gocb vendor), handed over as the named context
                 # %4$s and read as a file:// GOPROXY with every other source off: this build needs
@@ -138,6 +155,16 @@ public final class DockerfileGenerator {
 
                 """.formatted(MODULE_CACHE, MODULE_PROXY_MOUNT, goSumMount, ModuleSource.ProxyDirectory.CONTEXT_NAME);
         }
+        if (settings.modulesInLayer()) {
+            return """
+                # Modules only: this step sees nothing but go.mod and go.sum, so source changes keep its cache.
+                # The modules stay in this layer (no cache mount) because the build exports its layer cache:
+                # a fresh builder restores them from there, and BuildKit never exports cache mounts.
+                %1$sRUN --mount=type=bind,source=go.mod,target=go.mod \\
+                %2$s%3$s    go mod download
+
+                """.formatted(goVariables(), goSumMount, credentialMounts());
+        }
         return """
             # Modules only: this step sees nothing but go.mod and go.sum, so source changes keep its cache.
             %2$sRUN --mount=type=cache,target=%1$s \\
@@ -148,7 +175,7 @@ public final class DockerfileGenerator {
     }
 
     private String buildCacheSeedStep() {
-        if (!buildCacheTransfer) {
+        if (!settings.buildCacheTransfer()) {
             return "";
         }
         return """
@@ -163,30 +190,42 @@ public final class DockerfileGenerator {
     }
 
     private String compileStep() {
-        boolean vendored = moduleSource instanceof ModuleSource.Vendor;
+        ModuleSource source = settings.moduleSource();
+        String moduleMounts = "";
+        String moduleEnvironment = "";
+        if (source instanceof ModuleSource.ProxyDirectory) {
+            // A download step taken from an exported layer cache leaves the cache mount empty: go then
+            // fetches what it misses from the agent's module cache, still without network.
+            moduleMounts = "--mount=type=cache,target=" + MODULE_CACHE + " \\\n    --mount=type=bind,from="
+                + ModuleSource.ProxyDirectory.CONTEXT_NAME + ",target=" + MODULE_PROXY_MOUNT + " \\\n    ";
+            moduleEnvironment = "GOPROXY=file://" + MODULE_PROXY_MOUNT + ",off GOSUMDB=off GOFLAGS=-mod=mod ";
+        } else if (source instanceof ModuleSource.Download && !settings.modulesInLayer()) {
+            moduleMounts = "--mount=type=cache,target=" + MODULE_CACHE + " \\\n    ";
+        }
+        boolean vendored = source instanceof ModuleSource.Vendor;
         return """
-            # The build cache mount makes a one-line change recompile one package, not the world.
+            # The build cache mount makes a one-line change recompile one package, not the world
+            # (-v lists the packages actually compiled, so the log shows it).
             ARG TARGETOS TARGETARCH TARGETVARIANT
             ARG VERSION=dev
-            RUN %8$s%5$s--mount=type=cache,target=%2$s \\
+            RUN %7$s%4$s--mount=type=cache,target=%1$s \\
                 --mount=type=bind,target=. \\
-                GOOS="$TARGETOS" GOARCH="$TARGETARCH" GOARM="${TARGETVARIANT#v}" \\
-                go build %6$s-trimpath -buildvcs=false -ldflags "-s -w -X main.version=${VERSION}" -o /out%3$s %4$s
+                %8$sGOOS="$TARGETOS" GOARCH="$TARGETARCH" GOARM="${TARGETVARIANT#v}" \\
+                go build -v %5$s-trimpath -buildvcs=false -ldflags "-s -w -X main.version=${VERSION}" -o /out%2$s %3$s
 
-            RUN mkdir -p /out/etc && echo 'nonroot:x:%7$s:%7$s:nonroot:/nonexistent:/sbin/nologin' > /out/etc/passwd
+            RUN mkdir -p /out/etc && echo 'nonroot:x:%6$s:%6$s:nonroot:/nonexistent:/sbin/nologin' > /out/etc/passwd
 
-            """.formatted(MODULE_CACHE, BUILD_CACHE, binaryPath(), mainPackage,
-                vendored ? "" : "--mount=type=cache,target=" + MODULE_CACHE + " \\\n    ",
-                vendored ? "-mod=vendor " : "", NONROOT_UID, hermetic() ? "--network=none " : "");
+            """.formatted(BUILD_CACHE, binaryPath(), mainPackage, moduleMounts,
+                vendored ? "-mod=vendor " : "", NONROOT_UID, hermetic() ? "--network=none " : "", moduleEnvironment);
     }
 
     /** Modules come from the context or the agent's module cache: no step needs the network. */
     private boolean hermetic() {
-        return !(moduleSource instanceof ModuleSource.Download);
+        return !(settings.moduleSource() instanceof ModuleSource.Download);
     }
 
     private String buildCacheExportStages() {
-        if (!buildCacheTransfer) {
+        if (!settings.buildCacheTransfer()) {
             return "";
         }
         return """
@@ -219,11 +258,11 @@ public final class DockerfileGenerator {
 
     /** The GOPRIVATE family, declared so that the build args given for it reach the go command. */
     private String goVariables() {
-        if (access.goVariables().isEmpty()) {
+        if (settings.access().goVariables().isEmpty()) {
             return "";
         }
         return "# The go command's private-module settings, from build args (they are not secret).\n"
-            + "ARG " + String.join(" ", access.goVariables()) + "\n";
+            + "ARG " + String.join(" ", settings.access().goVariables()) + "\n";
     }
 
     /**
@@ -232,10 +271,10 @@ public final class DockerfileGenerator {
      */
     private String credentialMounts() {
         StringBuilder mounts = new StringBuilder();
-        for (String id : access.sshIds()) {
+        for (String id : settings.access().sshIds()) {
             mounts.append("    --mount=type=ssh,id=").append(id).append(",required=true \\\n");
         }
-        access.secretTargets().forEach((id, target) ->
+        settings.access().secretTargets().forEach((id, target) ->
             mounts.append("    --mount=type=secret,id=").append(id).append(",target=").append(target).append(",required=true \\\n"));
         return mounts.toString();
     }

@@ -211,7 +211,7 @@ class DockerfileGeneratorTest {
         String dockerfile = new DockerfileGenerator(MODULE, ".", true).withModuleSource(new ModuleSource.Vendor()).generate();
 
         assertThat(instructions(dockerfile)).noneMatch(i -> i.contains("go mod download"));
-        assertThat(run(dockerfile, "go build")).contains("go build -mod=vendor ").startsWith("RUN --network=none ")
+        assertThat(run(dockerfile, "go build")).contains("go build -v -mod=vendor ").startsWith("RUN --network=none ")
             .doesNotContain("target=" + DockerfileGenerator.MODULE_CACHE);
     }
 
@@ -237,5 +237,23 @@ class DockerfileGeneratorTest {
             }
         }
         throw new AssertionError("no instruction contains " + fragment + " in " + instructions);
+    }
+
+    @Test
+    void withAnExportedLayerCacheModulesStayInTheLayerSoAFreshBuilderHasThem() {
+        String dockerfile = new DockerfileGenerator(MODULE, ".", true).withModulesInLayer(true).generate();
+
+        assertThat(run(dockerfile, "go mod download")).doesNotContain("target=" + DockerfileGenerator.MODULE_CACHE);
+        assertThat(run(dockerfile, "go build")).doesNotContain("target=" + DockerfileGenerator.MODULE_CACHE)
+            .contains("--mount=type=cache,target=" + DockerfileGenerator.BUILD_CACHE);
+    }
+
+    @Test
+    void aHermeticCompileStepCanRefillAnEmptyModuleCacheFromTheAgentsCache() {
+        String dockerfile = new DockerfileGenerator(MODULE, ".", true)
+            .withModuleSource(new ModuleSource.ProxyDirectory(Path.of("/ws/.gocb/gomodcache"))).generate();
+
+        assertThat(run(dockerfile, "go build")).contains("--mount=type=bind,from=" + ModuleSource.ProxyDirectory.CONTEXT_NAME,
+            "GOPROXY=file:///gocb/gomodcache,off");
     }
 }

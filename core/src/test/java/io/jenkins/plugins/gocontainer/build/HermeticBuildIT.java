@@ -75,7 +75,7 @@ class HermeticBuildIT {
             .noCache(true)
             .image(env.registry().hostPort() + "/examples/modules:vendor")
             .build());
-        assertThat(((DockerfileSource.Generated) plan.dockerfile()).content()).doesNotContain("go mod download").contains("go build -mod=vendor");
+        assertThat(((DockerfileSource.Generated) plan.dockerfile()).content()).doesNotContain("go mod download").contains("go build -v -mod=vendor");
 
         BuildResult result = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(new SecretMasker())).build(plan, line -> { });
 

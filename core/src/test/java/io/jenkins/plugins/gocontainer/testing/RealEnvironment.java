@@ -32,6 +32,7 @@ public final class RealEnvironment implements AutoCloseable {
     private final EmbeddedBuilder builder;
     private final LocalRegistry registry;
     private final Path goBase;
+    private NamedContext golangMirror;
 
     private RealEnvironment(Path directory, EmbeddedBuilder builder, LocalRegistry registry, Path goBase) {
         this.directory = directory;
@@ -76,6 +77,28 @@ public final class RealEnvironment implements AutoCloseable {
 
     public LocalRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The golang base as an image in the test registry, as a mirror serves it. Unlike a local root
+     * filesystem, an image has the same cache keys on every builder, which registry layer caches
+     * need. Pushed on first use (uncompressed, a few seconds).
+     */
+    public synchronized NamedContext golangMirror() throws IOException, InterruptedException {
+        if (golangMirror == null) {
+            String image = registry.hostPort() + "/library/" + GOLANG_IMAGE;
+            Path work = newDirectory("golang-mirror-");
+            Files.writeString(work.resolve("Dockerfile"), "FROM scratch\nCOPY --from=rootfs / /\n"
+                + "ENV PATH=/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin GOPATH=/go\n");
+            List<String> argv = new java.util.ArrayList<>(List.of("buildctl"));
+            argv.addAll(builder.connection().buildctlOptions());
+            argv.addAll(List.of("build", "--frontend", "dockerfile.v0", "--local", "context=" + work, "--local", "dockerfile=" + work,
+                "--opt", "context:rootfs=local:rootfs", "--local", "rootfs=" + goBase,
+                "--output", "type=image,name=" + image + ",push=true,registry.insecure=true,compression=uncompressed"));
+            new CommandRunner(SecretMasker.none()).capture(Command.of(argv));
+            golangMirror = NamedContext.image(GOLANG_IMAGE, "docker-image://" + image);
+        }
+        return golangMirror;
     }
 
     /** The golang base root filesystem, as the override tests pass to builds. */
