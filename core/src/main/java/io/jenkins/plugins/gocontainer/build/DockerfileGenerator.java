@@ -144,16 +144,11 @@ public final class DockerfileGenerator {
         if (settings.moduleSource() instanceof ModuleSource.ProxyDirectory) {
             return """
                 # Modules come from the agent's module cache (gocb vendor), handed over as the named context
-                # %4$s and read as a file:// GOPROXY with every other source off: this build needs
-                # no network and no credentials. go.sum still verifies every module; GOSUMDB is off because the
-                # agent already checked them against the checksum database when it downloaded them.
-                # --network=none: the step could not reach a proxy or a git server even by mistake.
-                RUN --network=none --mount=type=cache,target=%1$s \\
-                    --mount=type=bind,from=%4$s,target=%2$s \\
-                    --mount=type=bind,source=go.mod,target=go.mod \\
-                %3$s    GOPROXY=file://%2$s,off GOSUMDB=off GOFLAGS=-mod=mod go mod download
+                # %1$s and read by the compile step as a file:// GOPROXY with every other source
+                # off: this build needs no network and no credentials. There is no separate download step: its
+                # cache key would follow the module cache's file times, which change whenever it is restored.
 
-                """.formatted(MODULE_CACHE, MODULE_PROXY_MOUNT, goSumMount, ModuleSource.ProxyDirectory.CONTEXT_NAME);
+                """.formatted(ModuleSource.ProxyDirectory.CONTEXT_NAME);
         }
         if (settings.modulesInLayer()) {
             return """
@@ -194,8 +189,8 @@ public final class DockerfileGenerator {
         String moduleMounts = "";
         String moduleEnvironment = "";
         if (source instanceof ModuleSource.ProxyDirectory) {
-            // A download step taken from an exported layer cache leaves the cache mount empty: go then
-            // fetches what it misses from the agent's module cache, still without network.
+            // go fetches what the module cache mount misses from the agent's module cache. go.sum still
+            // verifies every module; GOSUMDB is off because the agent checked them when it downloaded them.
             moduleMounts = "--mount=type=cache,target=" + MODULE_CACHE + " \\\n    --mount=type=bind,from="
                 + ModuleSource.ProxyDirectory.CONTEXT_NAME + ",target=" + MODULE_PROXY_MOUNT + " \\\n    ";
             moduleEnvironment = "GOPROXY=file://" + MODULE_PROXY_MOUNT + ",off GOSUMDB=off GOFLAGS=-mod=mod ";
