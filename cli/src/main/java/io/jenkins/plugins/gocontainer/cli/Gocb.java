@@ -29,6 +29,7 @@ public final class Gocb {
         SUBCOMMANDS.put("tags", TagsCommand::new);
         SUBCOMMANDS.put("lint", LintCommand::new);
         SUBCOMMANDS.put("vendor", VendorCommand::new);
+        SUBCOMMANDS.put("known-hosts", KnownHostsCommand::new);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
     }

@@ -168,4 +168,10 @@ class GocbTest {
             .isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("invalid image tag '-rc'");
     }
+
+    @Test
+    void knownHostsRefusesSomethingThatIsNotAHost() {
+        assertThat(gocb("known-hosts", "ssh://git@example.com")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("is not an SSH git host");
+    }
 }

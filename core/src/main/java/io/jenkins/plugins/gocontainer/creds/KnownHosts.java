@@ -193,8 +193,8 @@ public final class KnownHosts {
             "SSH inside the build would stop with 'Host key verification failed'; the host key was never"
                 + " collected" + (port == 22 ? "" : ", or it was collected for port 22 only (a non-standard port"
                 + " is stored as [host]:port)") + ". Host key checking is never disabled.",
-            "collect the key with ssh-keyscan -p " + port + " " + name + " >> known_hosts, verify its fingerprint"
-                + " (ssh-keygen -lf known_hosts) against the one your git server publishes, then retry");
+            "collect the key with gocb known-hosts " + name + (port == 22 ? "" : ":" + port) + " >> known_hosts (or ssh-keyscan -p "
+                + port + " " + name + "), verify the fingerprint it shows against the one your git server publishes, then retry");
     }
 
     private static boolean hashedMatches(String hashed, String name) {

@@ -181,8 +181,8 @@ public final class PrivateModuleAccess {
             throw new GocbException("no known_hosts for SSH host key verification",
                 "SSH inside the build checks the git server's host key against known_hosts; none was given with"
                     + " --known-hosts and " + file + " does not exist. Host key checking is never disabled.",
-                "collect the keys with ssh-keyscan -p PORT HOST > known_hosts, check their fingerprints"
-                    + " (ssh-keygen -lf known_hosts) against the ones your git server publishes, and pass --known-hosts known_hosts");
+                "collect the keys once with gocb known-hosts HOST[:PORT] > known_hosts (ssh-keyscan underneath), check the"
+                    + " fingerprints it shows against the ones your git server publishes, and pass --known-hosts known_hosts");
         }
         return KnownHosts.read(file);
     }

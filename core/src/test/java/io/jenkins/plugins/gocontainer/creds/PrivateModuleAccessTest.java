@@ -132,7 +132,7 @@ class PrivateModuleAccessTest {
 
         assertThatThrownBy(() -> access.open(runner, Map.of(), home))
             .hasMessageContaining("no known_hosts for SSH host key verification")
-            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("ssh-keyscan", "--known-hosts"));
+            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("gocb known-hosts", "ssh-keyscan", "--known-hosts"));
 
         Files.createDirectories(home.resolve(".ssh"));
         Files.writeString(home.resolve(".ssh/known_hosts"), "h.example " + HOST_KEY + "\n");
