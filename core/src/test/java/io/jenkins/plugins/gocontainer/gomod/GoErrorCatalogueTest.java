@@ -235,7 +235,8 @@ class GoErrorCatalogueTest {
     void hostThatDoesNotResolveInsideTheBuild() throws Exception {
         // A network namespace of its own has no DNS at all, like a builder without the company resolver.
         Path app = GoFixture.writeFiles(temp.resolve("app"), Map.of("go.mod", "module example.com/app\n\ngo 1.22\n"));
-        fixture.set("GOPROXY", "direct").set("GOPRIVATE", "example.invalid").set("GOFLAGS", "-modcacherw -mod=mod");
+        fixture.set("GOPROXY", "direct").set("GOPRIVATE", "example.invalid").set("GOFLAGS", "-modcacherw -mod=mod")
+            .set("NO_PROXY", "example.invalid").set("no_proxy", "example.invalid");
 
         GoRun run = fixture.goWithoutNetwork(app, "get", "example.invalid/team/lib@v1.0.0");
 
