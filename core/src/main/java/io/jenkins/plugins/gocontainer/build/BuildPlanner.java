@@ -149,6 +149,7 @@ public final class BuildPlanner {
         }
         GoModule goModule = module.orElseThrow();
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
+        requireNotIgnored(context, request, hasGoSum);
         return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum)
             .withLocalModules(localModules(context))
             .withAccess(ModuleDownloadAccess.of(request))
@@ -218,6 +219,29 @@ public final class BuildPlanner {
             }
         }
         return directories;
+    }
+
+    /**
+     * The seeds' ".dockerignore excludes go.mod/go.sum/vendor": the files exist, so it works
+     * locally, and the build fails with 'go.mod file not found' or 'inconsistent vendoring'.
+     */
+    private static void requireNotIgnored(Path context, BuildRequest request, boolean hasGoSum) {
+        DockerIgnore ignore = DockerIgnore.of(context);
+        List<String> needed = new ArrayList<>(List.of("go.mod"));
+        if (hasGoSum) {
+            needed.add("go.sum");
+        }
+        if (request.moduleSource() instanceof ModuleSource.Vendor) {
+            needed.add("vendor/modules.txt");
+        }
+        for (String file : needed) {
+            ignore.excludingLine(file).ifPresent(line -> {
+                throw new InvalidBuildRequestException(".dockerignore excludes " + file + " (line '" + line + "')",
+                    "BuildKit leaves ignored files out of the build context, so the build would not see " + file
+                        + " although it exists here: 'works locally, fails in Docker'",
+                    "remove that line from " + context.resolve(".dockerignore") + ", or add '!" + file + "' after it");
+            });
+        }
     }
 
     /** The user's named contexts, plus the agent's module cache and Go build cache when the build reads them. */

@@ -430,4 +430,17 @@ class BuildPlannerTest {
                 assertThat(e.remedy()).contains("--context");
             });
     }
+
+    @Test
+    void aDockerignoreThatExcludesGoSumIsTheWorksLocallyFailsInDockerCause() throws IOException {
+        Files.writeString(context.resolve("go.mod"), "module " + MODULE_PATH + "\n\ngo 1.22\n\nrequire example.com/lib v1.0.0\n");
+        Files.writeString(context.resolve("go.sum"), "example.com/lib v1.0.0 h1:x=\n");
+        Files.writeString(context.resolve(".dockerignore"), "*\n!*.go\n!go.mod\n");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).isEqualTo(".dockerignore excludes go.sum (line '*')");
+                assertThat(e.remedy()).contains("'!go.sum'");
+            });
+    }
 }
