@@ -37,16 +37,17 @@ final class GoBuildCacheOptions {
         if (directory == null && store == null) {
             return Optional.empty();
         }
+        // Everything that can refuse the request comes before the temporary directory exists.
+        CacheRoundTrip roundTrip = store == null ? null : new CacheRoundTrip(BadInput.whileParsing(() -> CacheStores.parse(store,
+            repository -> RegistryOptions.dockerConfigClient(environment, insecureRegistries))), key(context), "Go build");
         Path cache = directory != null ? Files.createDirectories(directory.toAbsolutePath().normalize()) : Files.createTempDirectory("gocb-go-build-cache-");
-        Transfer transfer = new Transfer(cache, directory == null, store == null ? null
-            : new CacheRoundTrip(BadInput.whileParsing(() -> CacheStores.parse(store,
-                repository -> RegistryOptions.dockerConfigClient(environment, insecureRegistries))), key(context), "Go build"));
+        Transfer transfer = new Transfer(cache, directory == null, roundTrip);
         try {
-            if (transfer.roundTrip != null) {
-                transfer.roundTrip.restore(cache, log);
+            if (roundTrip != null) {
+                Cancellation.runCancellable(() -> roundTrip.restore(cache, log));
             }
             return Optional.of(transfer);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             transfer.close();
             throw e;
         }
@@ -92,9 +93,9 @@ final class GoBuildCacheOptions {
         }
 
         /** After a successful build: saves the exported cache unless the store already had this key. */
-        void save(OutputSink log) throws InterruptedException {
+        void save(OutputSink log) throws IOException, InterruptedException {
             if (roundTrip != null) {
-                roundTrip.saveIfMissed(directory, log);
+                Cancellation.runCancellable(() -> roundTrip.saveIfMissed(directory, log));
             }
         }
 

@@ -67,6 +67,16 @@ public final class SshAgent implements AutoCloseable {
             throw new CommandNotFoundException("ssh-agent", "install the OpenSSH client (apt-get install openssh-client, or ./dev/setup)", e);
         }
         SshAgent agent = new SshAgent(process, socket, directory);
+        try {
+            awaitSocket(agent, process, socket);
+        } catch (InterruptedException | RuntimeException e) {
+            agent.close();
+            throw e;
+        }
+        return agent;
+    }
+
+    private static void awaitSocket(SshAgent agent, Process process, Path socket) throws InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(socket)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -78,7 +88,6 @@ public final class SshAgent implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        return agent;
     }
 
     /** The agent socket, for {@code SSH_AUTH_SOCK} and BuildKit's {@code --ssh default=SOCKET}. */
