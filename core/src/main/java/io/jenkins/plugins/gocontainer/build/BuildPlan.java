@@ -55,13 +55,15 @@ public record BuildPlan(
 
     /**
      * The plan that copies the Go build cache out of the builder into {@code directory}: the same
-     * build, targeting the export stage, with nothing pushed and no layer cache exported.
+     * build, targeting the export stage for the first platform (whose compile filled the cache last
+     * time), with nothing pushed and no layer cache exported.
      */
     public BuildPlan goBuildCacheExport(Path directory, String exportId) {
         Map<String, String> args = new TreeMap<>(buildArgs);
         args.put(DockerfileGenerator.EXPORT_ID_ARG, exportId);
         return new BuildPlan(contextDirectory, dockerfile, module, Optional.of(DockerfileGenerator.BUILD_CACHE_EXPORT_TARGET), args,
-            List.of(), labels, namedContexts, secrets, sshMounts, hostMappings, new ImageOutput.LocalDirectory(directory), false, List.of());
+            platforms.isEmpty() ? List.of() : List.of(platforms.get(0)), labels, namedContexts, secrets, sshMounts, hostMappings,
+            new ImageOutput.LocalDirectory(directory), false, List.of());
     }
 
     /** A human description, one item per line. Holds no secret values, only their ids and sources. */

@@ -58,9 +58,13 @@ public final class ImageBuilder {
         registerSecretFiles(plan);
         Path work = Files.createTempDirectory("gocb-build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
-            Path dockerfile = plan.dockerfile() instanceof DockerfileSource.Existing existing
-                ? existing.file()
-                : Files.writeString(work.resolve("Dockerfile"), ((DockerfileSource.Generated) plan.dockerfile()).content());
+            Path dockerfile;
+            if (plan.dockerfile() instanceof DockerfileSource.Existing existing) {
+                dockerfile = existing.file();
+            } else {
+                dockerfile = Files.writeString(work.resolve("Dockerfile"), ((DockerfileSource.Generated) plan.dockerfile()).content());
+                Files.writeString(work.resolve("Dockerfile.dockerignore"), GeneratedDockerIgnore.text(plan));
+            }
             BuildFiles files = new BuildFiles(dockerfile, work.resolve("metadata.json"));
             Command command = driver.buildCommand(plan, files);
             sink.line(runner.masker().mask("gocb: " + driver.name() + " on " + driver.builderDescription()));
@@ -73,12 +77,12 @@ public final class ImageBuilder {
                 throw BuildFailureClassifier.classify(plan, driver, progress, result);
             }
             BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
-            promoteLocalCaches(plan);
-            if (goBuildCacheExport && plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
-                saveGoBuildCache(plan, files, sink);
-            }
             if (metadataCopy != null) {
                 Files.copy(files.metadataFile(), metadataCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            promoteLocalCaches(plan);
+            if (goBuildCacheExport && plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
+                saveGoBuildCache(plan, new BuildFiles(files.dockerfile(), work.resolve("export-metadata.json")), sink);
             }
             return built;
         } finally {
@@ -98,26 +102,30 @@ public final class ImageBuilder {
      */
     private void saveGoBuildCache(BuildPlan plan, BuildFiles files, OutputSink sink) throws IOException, InterruptedException {
         Path directory = plan.goBuildCache().orElseThrow();
-        Path incoming = directory.resolveSibling(directory.getFileName() + ".incoming");
-        deleteRecursively(incoming);
+        // A name of its own: two builds on one agent may save into the same directory at once.
+        Path incoming = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".incoming-");
         try {
             BuildPlan export = plan.goBuildCacheExport(incoming, Long.toHexString(System.nanoTime()));
             sink.line("gocb: saving the Go build cache to " + directory);
             CommandResult result = runner.run(driver.buildCommand(export, files), sink);
-            if (!result.succeeded()) {
-                throw new BuildFailedException("the image was built, but its Go build cache could not be saved to " + directory,
-                    "the export of the build cache stage failed: " + result.lastLinesText(),
-                    "check free space in " + directory.getParent() + "; the image itself is fine", result.exitCode(), result.lastLines());
+            if (result.succeeded()) {
+                replaceDirectory(directory, incoming);
+            } else {
+                // The image is built and pushed: a cache that could not be saved costs the next build time, not this one.
+                sink.line("gocb: warning: the Go build cache could not be saved to " + directory + " (exit " + result.exitCode()
+                    + "); the image is fine, the next fresh builder recompiles more: " + String.join(" | ", result.lastLines()));
             }
-            replaceDirectory(directory, incoming);
+        } catch (IOException e) {
+            sink.line("gocb: warning: the Go build cache could not be saved to " + directory + ": " + e.getMessage()
+                + "; check that its parent directory is writable");
         } finally {
             deleteRecursively(incoming);
         }
     }
 
     private static void replaceDirectory(Path directory, Path replacement) throws IOException {
-        Path retired = directory.resolveSibling(directory.getFileName() + ".retired");
-        deleteRecursively(retired);
+        Path retired = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".retired-");
+        Files.delete(retired);
         if (Files.exists(directory)) {
             Files.move(directory, retired, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
