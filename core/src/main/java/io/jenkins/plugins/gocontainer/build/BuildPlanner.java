@@ -141,11 +141,11 @@ public final class BuildPlanner {
                     "fix the path, or leave --dockerfile out to build with the generated best-practice Dockerfile"
                         + " ('gocb dockerfile --context " + context + " > " + file + "' writes it so you can adopt it)");
             }
-            return new DockerfileSource.Existing(file);
+            return existing(request, file);
         }
         Path conventional = context.resolve("Dockerfile");
         if (Files.isRegularFile(conventional)) {
-            return new DockerfileSource.Existing(conventional);
+            return existing(request, conventional);
         }
         GoModule goModule = module.orElseThrow();
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
@@ -155,8 +155,33 @@ public final class BuildPlanner {
             .withAccess(ModuleDownloadAccess.of(request))
             .withModuleSource(request.moduleSource())
             .withBuildCacheTransfer(request.goBuildCache().isPresent())
-            .withModulesInLayer(!request.layerCaches().isEmpty() && request.moduleSource() instanceof ModuleSource.Download)
+            .withModulesInLayer(request.moduleSource() instanceof ModuleSource.Download
+                && request.layerCaches().stream().anyMatch(cache -> cache.kind() != LayerCache.Kind.INLINE))
             .generate());
+    }
+
+    /**
+     * The service's own Dockerfile decides where modules and caches come from: options that only
+     * the generated Dockerfile implements are refused rather than silently ignored.
+     */
+    private static DockerfileSource existing(BuildRequest request, Path file) {
+        List<String> generatedOnly = new ArrayList<>();
+        if (request.moduleSource() instanceof ModuleSource.ProxyDirectory) {
+            generatedOnly.add("--module-cache");
+        }
+        if (request.moduleSource() instanceof ModuleSource.Vendor) {
+            generatedOnly.add("--vendored");
+        }
+        if (request.goBuildCache().isPresent()) {
+            generatedOnly.add("--go-build-cache/--cache-store");
+        }
+        if (!generatedOnly.isEmpty()) {
+            throw new InvalidBuildRequestException(String.join(", ", generatedOnly) + " cannot be used with the Dockerfile " + file,
+                "these options change the generated Dockerfile (module source, Go build cache transfer); a Dockerfile of your own"
+                    + " decides that itself, so they would be ignored",
+                "build with the generated Dockerfile (remove or rename " + file.getFileName() + ", see gocb dockerfile), or drop the options");
+        }
+        return new DockerfileSource.Existing(file);
     }
 
     private static Map<String, String> buildArgs(BuildRequest request) {
@@ -234,6 +259,7 @@ public final class BuildPlanner {
         if (request.moduleSource() instanceof ModuleSource.Vendor) {
             needed.add("vendor/modules.txt");
         }
+        localModules(context).forEach(directory -> needed.add(directory + "/go.mod"));
         for (String file : needed) {
             ignore.excludingLine(file).ifPresent(line -> {
                 throw new InvalidBuildRequestException(".dockerignore excludes " + file + " (line '" + line + "')",

@@ -90,12 +90,15 @@ final class DockerIgnore {
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                // As moby's patternmatcher: ** at the end is anything; elsewhere any directories, "**/" eating its slash.
                 i++;
-                if (i + 1 < glob.length() && glob.charAt(i + 1) == '/') {
-                    i++;
-                    regex.append("(.*/)?");
-                } else {
+                if (i + 1 == glob.length()) {
                     regex.append(".*");
+                } else {
+                    regex.append("(.*/)?");
+                    if (glob.charAt(i + 1) == '/') {
+                        i++;
+                    }
                 }
             } else if (c == '*') {
                 regex.append("[^/]*");
@@ -108,8 +111,8 @@ final class DockerIgnore {
                 if (end < 0) {
                     regex.append("\\[");
                 } else {
-                    String set = glob.substring(i + 1, end).replace("\\", "\\\\");
-                    regex.append('[').append(set.startsWith("^") || set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                    // Passed to the regular expression as written, as moby does: only '^' negates.
+                    regex.append(glob, i, end + 1);
                     i = end;
                 }
             } else {

@@ -34,4 +34,13 @@ class DockerIgnoreTest {
         assertThat(ignore.excludingLine("main.go")).isEmpty();
         assertThat(ignore.excludingLine("go.sum")).contains("*");
     }
+
+    @Test
+    void classesAndDoubleStarsFollowMobysPatternMatcher() {
+        assertThat(DockerIgnore.parse("[!a]*.mod\n").excludingLine("go.mod")).isEmpty();
+        assertThat(DockerIgnore.parse("[^a]*.mod\n").excludingLine("go.mod")).contains("[^a]*.mod");
+        assertThat(DockerIgnore.parse("**.sum\n").excludingLine("go.sum")).isEmpty();
+        assertThat(DockerIgnore.parse("**.sum\n").excludingLine("a/.sum")).contains("**.sum");
+        assertThat(DockerIgnore.parse("vendor/**\n").excludingLine("vendor/modules.txt")).contains("vendor/**");
+    }
 }
