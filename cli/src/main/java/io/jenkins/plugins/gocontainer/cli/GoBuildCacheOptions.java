@@ -5,17 +5,16 @@ import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.cache.CacheKey;
 import io.jenkins.plugins.gocontainer.cache.CacheRoundTrip;
 import io.jenkins.plugins.gocontainer.cache.CacheStores;
+import io.jenkins.plugins.gocontainer.cache.Trees;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The Go build cache across ephemeral builders: a directory the build seeds from and saves back
@@ -101,12 +100,8 @@ final class GoBuildCacheOptions {
 
         @Override
         public void close() throws IOException {
-            if (temporary && Files.exists(directory)) {
-                try (Stream<Path> paths = Files.walk(directory)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(path);
-                    }
-                }
+            if (temporary) {
+                Trees.delete(directory);
             }
         }
     }

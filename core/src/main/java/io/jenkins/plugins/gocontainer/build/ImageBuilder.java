@@ -1,5 +1,8 @@
 package io.jenkins.plugins.gocontainer.build;
 
+import io.jenkins.plugins.gocontainer.cache.CacheException;
+import io.jenkins.plugins.gocontainer.cache.DirectoryReplacement;
+import io.jenkins.plugins.gocontainer.cache.Trees;
 import io.jenkins.plugins.gocontainer.exec.Command;
 import io.jenkins.plugins.gocontainer.exec.CommandResult;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
@@ -9,8 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Executes a {@link BuildPlan} with a {@link BuildDriver}: writes the generated Dockerfile (if
@@ -86,10 +87,10 @@ public final class ImageBuilder {
             }
             return built;
         } finally {
-            deleteRecursively(work);
+            Trees.delete(work);
             for (LayerCacheExchange cache : plan.layerCaches()) {
                 if (cache instanceof LayerCacheExchange.Local local) {
-                    deleteRecursively(local.incoming());
+                    Trees.delete(local.incoming());
                 }
             }
         }
@@ -109,28 +110,18 @@ public final class ImageBuilder {
             sink.line("gocb: saving the Go build cache to " + directory);
             CommandResult result = runner.run(driver.buildCommand(export, files), sink);
             if (result.succeeded()) {
-                replaceDirectory(directory, incoming);
+                DirectoryReplacement.replace(incoming, directory);
             } else {
                 // The image is built and pushed: a cache that could not be saved costs the next build time, not this one.
                 sink.line("gocb: warning: the Go build cache could not be saved to " + directory + " (exit " + result.exitCode()
                     + "); the image is fine, the next fresh builder recompiles more: " + String.join(" | ", result.lastLines()));
             }
-        } catch (IOException e) {
+        } catch (IOException | CacheException e) {
             sink.line("gocb: warning: the Go build cache could not be saved to " + directory + ": " + e.getMessage()
                 + "; check that its parent directory is writable");
         } finally {
-            deleteRecursively(incoming);
+            Trees.delete(incoming);
         }
-    }
-
-    private static void replaceDirectory(Path directory, Path replacement) throws IOException {
-        Path retired = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".retired-");
-        Files.delete(retired);
-        if (Files.exists(directory)) {
-            Files.move(directory, retired, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(replacement, directory, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        deleteRecursively(retired);
     }
 
     /**
@@ -140,7 +131,7 @@ public final class ImageBuilder {
     private static void promoteLocalCaches(BuildPlan plan) throws IOException {
         for (LayerCacheExchange cache : plan.layerCaches()) {
             if (cache instanceof LayerCacheExchange.Local local && Files.isDirectory(local.incoming())) {
-                replaceDirectory(local.directory(), local.incoming());
+                DirectoryReplacement.replace(local.incoming(), local.directory());
             }
         }
     }
@@ -183,14 +174,4 @@ public final class ImageBuilder {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

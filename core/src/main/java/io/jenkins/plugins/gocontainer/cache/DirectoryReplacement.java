@@ -11,7 +11,7 @@ import java.util.UUID;
  * Puts a fully prepared directory in the place of a target with renames only, so that the target
  * is at every moment either absent, the old tree or the new one, never a half-written mix.
  */
-final class DirectoryReplacement {
+public final class DirectoryReplacement {
 
     private DirectoryReplacement() {
     }
@@ -24,7 +24,7 @@ final class DirectoryReplacement {
     }
 
     /** Renames {@code prepared} to {@code target}; an existing target is moved aside first, then deleted. */
-    static void replace(Path prepared, Path target) throws IOException {
+    public static void replace(Path prepared, Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             Files.move(prepared, target, StandardCopyOption.ATOMIC_MOVE);
             return;
@@ -40,7 +40,7 @@ final class DirectoryReplacement {
         try {
             Trees.delete(old);
         } catch (IOException e) {
-            throw new CacheException("restored " + target + ", but its previous contents, moved aside to " + old + ", could not be deleted: " + e,
+            throw new CacheException("replaced " + target + ", but its previous contents, moved aside to " + old + ", could not be deleted: " + e,
                 "a file or directory in it is not writable by this user", "delete " + old + " by hand, as its owner");
         }
     }
@@ -48,7 +48,7 @@ final class DirectoryReplacement {
     private static Path parentOf(Path target) {
         Path parent = target.toAbsolutePath().normalize().getParent();
         if (parent == null) {
-            throw new CacheException("cannot restore a cache into " + target, "the target is the file system root",
+            throw new CacheException("cannot put a cache directory at " + target, "the target is the file system root",
                 "restore into a directory such as $WORKSPACE/.gomodcache");
         }
         return parent;

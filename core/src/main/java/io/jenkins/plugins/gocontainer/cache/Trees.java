@@ -14,13 +14,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Deleting directory trees, including the read-only ones Go's module cache leaves (files 0444, directories 0555). */
-final class Trees {
+public final class Trees {
 
     private Trees() {
     }
 
     /** Deletes a file, link or directory tree; nothing when it does not exist. Never follows links. */
-    static void delete(Path path) throws IOException {
+    public static void delete(Path path) throws IOException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -58,7 +58,7 @@ final class Trees {
     }
 
     /** Deletes quietly: for clean-up after another failure, which must not be hidden by this one. */
-    static void deleteQuietly(Path path) {
+    public static void deleteQuietly(Path path) {
         try {
             delete(path);
         } catch (IOException | RuntimeException ignored) {
