@@ -1,10 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import io.jenkins.plugins.gocontainer.build.GoModule;
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
-import io.jenkins.plugins.gocontainer.cache.CacheKey;
 import io.jenkins.plugins.gocontainer.cache.CacheRoundTrip;
-import io.jenkins.plugins.gocontainer.cache.CacheStores;
 import io.jenkins.plugins.gocontainer.cache.Trees;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import picocli.CommandLine.Option;
@@ -37,8 +33,8 @@ final class GoBuildCacheOptions {
             return Optional.empty();
         }
         // Everything that can refuse the request comes before the temporary directory exists.
-        CacheRoundTrip roundTrip = store == null ? null : new CacheRoundTrip(BadInput.whileParsing(() -> CacheStores.parse(store,
-            repository -> RegistryOptions.dockerConfigClient(environment, insecureRegistries))), key(context), "Go build");
+        CacheRoundTrip roundTrip = store == null ? null
+            : GoCacheStores.roundTrip(GoCacheStores.Kind.BUILD, store, context, environment, insecureRegistries);
         Path cache = directory != null ? Files.createDirectories(directory.toAbsolutePath().normalize()) : Files.createTempDirectory("gocb-go-build-cache-");
         Transfer transfer = new Transfer(cache, directory == null, roundTrip);
         try {
@@ -52,23 +48,6 @@ final class GoBuildCacheOptions {
         }
     }
 
-    /** go.sum, the builder's Go version (from go.mod's go line, as the generated Dockerfile picks golang:X.Y) and the build platform. */
-    private static CacheKey key(Path context) throws IOException {
-        Path goMod = context.resolve("go.mod");
-        if (!Files.isRegularFile(goMod)) {
-            throw new InvalidBuildRequestException("--cache-store needs go.mod in the context " + context,
-                "the Go build cache is keyed by the module's go.sum and Go version", "point --context at the module root");
-        }
-        GoModule module = GoModule.read(goMod);
-        Path goSum = context.resolve("go.sum");
-        byte[] sum = Files.isRegularFile(goSum) ? Files.readAllBytes(goSum) : new byte[0];
-        String arch = switch (System.getProperty("os.arch")) {
-            case "amd64", "x86_64" -> "amd64";
-            case "aarch64" -> "arm64";
-            default -> System.getProperty("os.arch");
-        };
-        return CacheKey.goBuild(sum, "go" + module.builderImageTag(), "linux", arch);
-    }
 
     /** The build cache directory of one build; {@link #close()} removes it when gocb made it. */
     static final class Transfer implements AutoCloseable {

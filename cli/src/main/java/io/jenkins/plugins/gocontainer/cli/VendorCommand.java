@@ -1,12 +1,8 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.build.GoModule;
 import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
-import io.jenkins.plugins.gocontainer.cache.CacheKey;
 import io.jenkins.plugins.gocontainer.cache.CacheRoundTrip;
-import io.jenkins.plugins.gocontainer.cache.CacheStore;
-import io.jenkins.plugins.gocontainer.cache.CacheStores;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleAccess;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
@@ -28,7 +24,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,7 +132,7 @@ final class VendorCommand implements Callable<Integer> {
         }
     }
 
-    /** The module cache's round trip through --cache-store, keyed by go.sum, the go line and this platform. */
+    /** The module cache's round trip through --cache-store. */
     private Optional<CacheRoundTrip> moduleCacheRoundTrip(GoModVendorRequest request) throws IOException {
         if (cacheStore == null) {
             return Optional.empty();
@@ -146,15 +141,7 @@ final class VendorCommand implements Callable<Integer> {
             throw new InvalidBuildRequestException("--cache-store applies to download mode",
                 "vendor mode keeps the modules in vendor/, committed with the sources", "drop --cache-store, or use --mode download");
         }
-        Path root = request.context().toAbsolutePath().normalize();
-        GoModule module = GoModule.read(root.resolve("go.mod"));
-        Path goSum = root.resolve("go.sum");
-        byte[] sum = Files.isRegularFile(goSum) ? Files.readAllBytes(goSum) : new byte[0];
-        String arch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
-        CacheKey key = CacheKey.goModules(sum, "go" + module.builderImageTag(), "linux", arch);
-        CacheStore store = BadInput.whileParsing(() -> CacheStores.parse(cacheStore,
-            repository -> RegistryOptions.dockerConfigClient(System.getenv(), insecureRegistries)));
-        return Optional.of(new CacheRoundTrip(store, key, "module"));
+        return Optional.of(GoCacheStores.roundTrip(GoCacheStores.Kind.MODULES, cacheStore, request.context(), System.getenv(), insecureRegistries));
     }
 
     private void print(GoModVendorResult result, PrintWriter out) {
