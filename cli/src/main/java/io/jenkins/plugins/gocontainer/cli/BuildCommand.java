@@ -158,10 +158,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Map<String, String> environment = System.getenv();
-            List<String> notes = new ArrayList<>();
-            PrivateModuleAccess access = privateModules.access(environment, notes);
-            notes.addAll(access.notes());
-            notes.forEach(note -> err.println("gocb: note: " + note));
+            PrivateModuleAccess access = privateModules.access(environment, err);
             CommandRunner runner = new CommandRunner(SecretMasker.none());
             try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, environment);
                  GoBuildCacheOptions.Transfer goBuildCache = dryRun ? null

@@ -14,6 +14,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,8 +94,19 @@ final class PrivateModuleOptions {
     private static final List<String> CARRIED_OVER = List.of(GoPrivateEnvironment.GOPRIVATE, GoPrivateEnvironment.GONOPROXY,
         GoPrivateEnvironment.GONOSUMDB, GoPrivateEnvironment.GOINSECURE, GoPrivateEnvironment.GOPROXY, GoPrivateEnvironment.GOSUMDB);
 
-    /** The access as given; bad values are bad input (exit code 2). */
-    PrivateModuleAccess access(Map<String, String> environment, List<String> notes) {
+    /**
+     * The access as given, with every note about it (variables carried over, settings that
+     * contradict each other) printed to {@code err}; bad values are bad input (exit code 2).
+     */
+    PrivateModuleAccess access(Map<String, String> environment, PrintWriter err) {
+        List<String> notes = new ArrayList<>();
+        PrivateModuleAccess access = access(environment, notes);
+        notes.addAll(access.notes());
+        notes.forEach(note -> err.println("gocb: note: " + note));
+        return access;
+    }
+
+    private PrivateModuleAccess access(Map<String, String> environment, List<String> notes) {
         return BadInput.whileParsing(() -> {
             PrivateModuleAccess.Builder access = PrivateModuleAccess.builder();
             if (sshKey != null && sshAgent != null) {

@@ -90,10 +90,7 @@ final class VendorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            List<String> notes = new ArrayList<>();
-            PrivateModuleAccess access = privateModules.access(System.getenv(), notes);
-            notes.addAll(access.notes());
-            notes.forEach(note -> err.println("gocb: note: " + note));
+            PrivateModuleAccess access = privateModules.access(System.getenv(), err);
             CommandRunner runner = new CommandRunner(SecretMasker.none());
             GoModVendorResult result;
             try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, System.getenv())) {
