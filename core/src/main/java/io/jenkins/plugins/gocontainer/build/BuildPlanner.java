@@ -149,9 +149,10 @@ public final class BuildPlanner {
         }
         GoModule goModule = module.orElseThrow();
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
-        requireNotIgnored(context, request, hasGoSum);
+        List<String> localModules = localModules(context);
+        requireNotIgnored(context, request, hasGoSum, localModules);
         return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum)
-            .withLocalModules(localModules(context))
+            .withLocalModules(localModules)
             .withAccess(ModuleDownloadAccess.of(request))
             .withModuleSource(request.moduleSource())
             .withBuildCacheTransfer(request.goBuildCache().isPresent())
@@ -250,7 +251,7 @@ public final class BuildPlanner {
      * The seeds' ".dockerignore excludes go.mod/go.sum/vendor": the files exist, so it works
      * locally, and the build fails with 'go.mod file not found' or 'inconsistent vendoring'.
      */
-    private static void requireNotIgnored(Path context, BuildRequest request, boolean hasGoSum) {
+    private static void requireNotIgnored(Path context, BuildRequest request, boolean hasGoSum, List<String> localModules) {
         DockerIgnore ignore = DockerIgnore.of(context);
         List<String> needed = new ArrayList<>(List.of("go.mod"));
         if (hasGoSum) {
@@ -259,7 +260,7 @@ public final class BuildPlanner {
         if (request.moduleSource() instanceof ModuleSource.Vendor) {
             needed.add("vendor/modules.txt");
         }
-        localModules(context).forEach(directory -> needed.add(directory + "/go.mod"));
+        localModules.forEach(directory -> needed.add(directory + "/go.mod"));
         for (String file : needed) {
             ignore.excludingLine(file).ifPresent(line -> {
                 throw new InvalidBuildRequestException(".dockerignore excludes " + file + " (line '" + line + "')",
