@@ -3,10 +3,9 @@ package io.jenkins.plugins.gocontainer.creds;
 import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.exec.Command;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.registry.Digests;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,11 +55,7 @@ public final class HostKeyScan {
 
     /** {@code SHA256:} and the unpadded base64 of the key blob's SHA-256, as OpenSSH prints it. */
     static String fingerprint(String base64Key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(base64Key));
-            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Digests.newSha256().digest(Base64.getDecoder().decode(base64Key));
+        return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
     }
 }
