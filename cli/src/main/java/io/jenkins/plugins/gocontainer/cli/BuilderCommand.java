@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.build.EmbeddedBuilder;
+import io.jenkins.plugins.gocontainer.buildkit.EmbeddedBuilder;
 import io.jenkins.plugins.gocontainer.json.Json;
 import picocli.CommandLine.Command;
 import io.jenkins.plugins.gocontainer.json.Json;

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import io.jenkins.plugins.gocontainer.build.BuildDriver;
-import io.jenkins.plugins.gocontainer.build.BuildctlDriver;
-import io.jenkins.plugins.gocontainer.build.BuilderConnection;
-import io.jenkins.plugins.gocontainer.build.BuilderResolver;
-import io.jenkins.plugins.gocontainer.build.BuildxDriver;
-import io.jenkins.plugins.gocontainer.build.EmbeddedBuilder;
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.buildkit.BuildDriver;
+import io.jenkins.plugins.gocontainer.buildkit.BuildctlDriver;
+import io.jenkins.plugins.gocontainer.buildkit.BuilderConnection;
+import io.jenkins.plugins.gocontainer.buildkit.BuilderResolver;
+import io.jenkins.plugins.gocontainer.buildkit.BuildxDriver;
+import io.jenkins.plugins.gocontainer.buildkit.EmbeddedBuilder;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.gocontainer.build.BuildPlanner;
-import io.jenkins.plugins.gocontainer.build.BuildRequest;
-import io.jenkins.plugins.gocontainer.build.BuildctlDriver;
-import io.jenkins.plugins.gocontainer.build.BuilderConnection;
-import io.jenkins.plugins.gocontainer.build.ImageBuilder;
+import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
+import io.jenkins.plugins.gocontainer.plan.BuildRequest;
+import io.jenkins.plugins.gocontainer.buildkit.BuildctlDriver;
+import io.jenkins.plugins.gocontainer.buildkit.BuilderConnection;
+import io.jenkins.plugins.gocontainer.buildkit.ImageBuilder;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.json.Json;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.build.BuilderUnreachableException;
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.buildkit.BuilderUnreachableException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
 import io.jenkins.plugins.gocontainer.gates.LintReportException;
 import io.jenkins.plugins.gocontainer.json.Json;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
-import io.jenkins.plugins.gocontainer.build.SecretMount;
-import io.jenkins.plugins.gocontainer.build.SshMount;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.plan.SecretMount;
+import io.jenkins.plugins.gocontainer.plan.SshMount;
 
 import java.nio.file.Path;
 import java.util.Arrays;

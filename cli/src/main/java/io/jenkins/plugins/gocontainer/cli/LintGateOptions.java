@@ -26,7 +26,7 @@ final class LintGateOptions {
                                                           Path baseline, String onBreach) {
         if (report == null) {
             if (maxIssues != null || !perSeverity.isEmpty() || !perLinter.isEmpty() || baseline != null) {
-                throw new io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException("lint limits were given without a lint report",
+                throw new io.jenkins.plugins.gocontainer.InvalidBuildRequestException("lint limits were given without a lint report",
                     "the lint gate judges a report written by golangci-lint, go vet, staticcheck or any SARIF/checkstyle tool",
                     "pass the report with --lint-report FILE (gocb lint writes one)");
             }
@@ -57,7 +57,7 @@ final class LintGateOptions {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException("invalid " + flag + " count '" + value + "'",
+        throw new io.jenkins.plugins.gocontainer.InvalidBuildRequestException("invalid " + flag + " count '" + value + "'",
             "limits are whole numbers of findings, 0 or more", "write it like " + flag + " error=0");
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.Digests;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;

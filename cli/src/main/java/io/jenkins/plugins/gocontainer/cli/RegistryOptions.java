@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.registry.DockerConfig;
 import io.jenkins.plugins.gocontainer.registry.RegistryClient;
 import io.jenkins.plugins.gocontainer.registry.RegistryCredentials;

@@ -37,7 +37,7 @@ final class SizeGateOptions {
         }
         if (growth != null) {
             if (baseline == null) {
-                throw new io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException("a growth limit needs a baseline image",
+                throw new io.jenkins.plugins.gocontainer.InvalidBuildRequestException("a growth limit needs a baseline image",
                     "growth is measured against a previous image, typically the last release", "add --size-baseline REPO:TAG (e.g. the latest release tag)");
             }
             limits = limits.withGrowth(GrowthLimit.parse(growth));

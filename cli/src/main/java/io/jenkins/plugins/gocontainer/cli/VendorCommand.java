@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.cache.CacheRoundTrip;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleAccess;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;

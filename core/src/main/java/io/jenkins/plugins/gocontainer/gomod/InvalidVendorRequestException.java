@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.gomod;
 
-import io.jenkins.plugins.gocontainer.build.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 /**
  * A goModVendor request that cannot be carried out as given (no module in the context, an unknown

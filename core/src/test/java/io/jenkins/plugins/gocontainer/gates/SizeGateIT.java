@@ -1,11 +1,11 @@
 package io.jenkins.plugins.gocontainer.gates;
 
 import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.build.BuildPlanner;
-import io.jenkins.plugins.gocontainer.build.BuildRequest;
-import io.jenkins.plugins.gocontainer.build.BuildResult;
-import io.jenkins.plugins.gocontainer.build.BuildctlDriver;
-import io.jenkins.plugins.gocontainer.build.ImageBuilder;
+import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
+import io.jenkins.plugins.gocontainer.plan.BuildRequest;
+import io.jenkins.plugins.gocontainer.buildkit.BuildResult;
+import io.jenkins.plugins.gocontainer.buildkit.BuildctlDriver;
+import io.jenkins.plugins.gocontainer.buildkit.ImageBuilder;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.registry.Descriptor;

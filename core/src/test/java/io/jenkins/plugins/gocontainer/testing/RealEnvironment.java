@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gocontainer.testing;
 
-import io.jenkins.plugins.gocontainer.build.BuilderConnection;
-import io.jenkins.plugins.gocontainer.build.EmbeddedBuilder;
-import io.jenkins.plugins.gocontainer.build.NamedContext;
+import io.jenkins.plugins.gocontainer.buildkit.BuilderConnection;
+import io.jenkins.plugins.gocontainer.buildkit.EmbeddedBuilder;
+import io.jenkins.plugins.gocontainer.plan.NamedContext;
 import io.jenkins.plugins.gocontainer.exec.Command;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gocontainer.testing;
 
-import io.jenkins.plugins.gocontainer.build.BuildctlDriver;
-import io.jenkins.plugins.gocontainer.build.BuilderConnection;
+import io.jenkins.plugins.gocontainer.buildkit.BuildctlDriver;
+import io.jenkins.plugins.gocontainer.buildkit.BuilderConnection;
 import io.jenkins.plugins.gocontainer.exec.Command;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.gocontainer.buildkit;
+
+import io.jenkins.plugins.gocontainer.plan.BuildPlan;
+
+import io.jenkins.plugins.gocontainer.creds.GoPrivateEnvironment;
+import io.jenkins.plugins.gocontainer.creds.KnownHosts;
+import io.jenkins.plugins.gocontainer.exec.CommandResult;
+import io.jenkins.plugins.gocontainer.gomod.GoError;
+import io.jenkins.plugins.gocontainer.gomod.GoErrorCatalogue;
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Turns a failed BuildKit client run into the most specific {@link BuildFailedException}. */
+final class BuildFailureClassifier {
+
+    private static final Pattern EXIT_CODE = Pattern.compile("did not complete successfully: exit code: (\\d+)");
+    private static final Pattern BASE_IMAGE = Pattern.compile("failed to resolve source metadata for (\\S+?):(?:\\s|$)");
+    private static final String LOAD_METADATA = "[internal] load metadata for ";
+    private static final List<String> CONNECTION_ERRORS = List.of(
+        "failed to list workers", "error while dialing", "failed to dial", "connection error", "connect: connection refused",
+        "connect: no such file or directory", "no such host");
+    private static final List<String> UNAUTHORIZED = List.of("401 unauthorized", "403 forbidden", "unauthorized", "authorization failed",
+        "denied", "authentication required");
+    private static final List<String> UNREACHABLE = List.of("connection refused", "no such host", "i/o timeout", "network is unreachable",
+        "connection reset", "tls: ", "server gave http response to https client");
+
+    private BuildFailureClassifier() {
+    }
+
+    /** BuildKit resolves FROM images in "[internal] load metadata for IMAGE" steps. */
+    private static Optional<String> unavailableBaseImage(Optional<ProgressLog.Step> failed, String finalError) {
+        Matcher base = BASE_IMAGE.matcher(finalError);
+        if (base.find()) {
+            return Optional.of(base.group(1));
+        }
+        return failed.map(ProgressLog.Step::name)
+            .filter(name -> name.startsWith(LOAD_METADATA))
+            .map(name -> name.substring(LOAD_METADATA.length()).strip());
+    }
+
+    /** Where this build's own settings explain a go failure, say so: the user cannot see them in go's output. */
+    private static String buildNote(BuildPlan plan, GoError error) {
+        boolean privateSet = plan.buildArgs().containsKey(GoPrivateEnvironment.GOPRIVATE) || plan.buildArgs().containsKey(GoPrivateEnvironment.GONOPROXY);
+        return switch (error.kind()) {
+            case PROXY_NOT_FOUND, CHECKSUM_DATABASE_LOOKUP, GIT_TERMINAL_PROMPTS_DISABLED -> privateSet ? ""
+                : " This build sets no GOPRIVATE: give the private module patterns with --go-private (e.g. --go-private git.example.com/team/*).";
+            case SSH_KEY_REFUSED -> plan.sshMounts().isEmpty() ? " This build forwards no SSH key: add --ssh-key FILE or --ssh-agent." : "";
+            case SSH_HOST_KEY_UNVERIFIED -> plan.secrets().stream().anyMatch(s -> s.id().equals(KnownHosts.SECRET_ID)) ? ""
+                : " This build was given no known_hosts: add --known-hosts FILE.";
+            default -> "";
+        };
+    }
+
+    static BuildFailedException classify(BuildPlan plan, BuildDriver driver, ProgressLog progress, CommandResult result) {
+        List<String> tail = result.lastLines();
+        String finalError = progress.finalError().orElse(tail.isEmpty() ? "" : tail.get(tail.size() - 1));
+        String lowerFinal = finalError.toLowerCase(Locale.ROOT);
+        Optional<ProgressLog.Step> failed = progress.failedStep();
+        String error = failed.flatMap(ProgressLog.Step::error).orElse(finalError);
+        String lowerError = error.toLowerCase(Locale.ROOT);
+        // Checked first: a base image on an unreachable registry also says "no such host", but the builder answered.
+        Optional<String> baseImage = unavailableBaseImage(failed, finalError);
+        if (baseImage.isPresent()) {
+            return new BaseImageUnavailableException(baseImage.get(), result.exitCode(), List.of(finalError.isEmpty() ? error : finalError));
+        }
+        if (!progress.builderAnswered() && !lowerFinal.contains("failed to solve:") && CONNECTION_ERRORS.stream().anyMatch(lowerFinal::contains)) {
+            return new BuilderUnreachableException(driver.builderDescription(), result.exitCode(), List.of(finalError));
+        }
+        if (lowerError.contains("failed to push") || failed.map(s -> s.name().startsWith("exporting to image")).orElse(false)) {
+            String names = plan.imageNames().stream().map(ImageReference::toString).collect(Collectors.joining(", "));
+            RegistryPushException.Cause cause = UNAUTHORIZED.stream().anyMatch(lowerError::contains) ? RegistryPushException.Cause.UNAUTHORIZED
+                : UNREACHABLE.stream().anyMatch(lowerError::contains) ? RegistryPushException.Cause.UNREACHABLE
+                : RegistryPushException.Cause.OTHER;
+            return new RegistryPushException(cause, names, result.exitCode(), List.of(error));
+        }
+        Matcher exit = EXIT_CODE.matcher(error);
+        if (failed.isPresent() && exit.find()) {
+            ProgressLog.Step step = failed.get();
+            Optional<GoError> goError = GoErrorCatalogue.explain(step.lastLogLines());
+            return new BuildStepFailedException(step.name(), Integer.parseInt(exit.group(1)), error, step.lastLogLines(),
+                goError.orElse(null), goError.map(e -> buildNote(plan, e)).orElse(""));
+        }
+        List<String> shown = new ArrayList<>(failed.map(ProgressLog.Step::lastLogLines).orElse(List.of()));
+        if (shown.isEmpty()) {
+            shown.addAll(tail);
+        } else {
+            shown.add(error);
+        }
+        return new BuildFailedException(
+            failed.map(s -> "build step failed: " + s.name()).orElse(driver.name() + " failed with exit code " + result.exitCode()),
+            "BuildKit reported: " + error,
+            "fix what the output reports; run with --dry-run to see the exact command",
+            result.exitCode(), shown);
+    }
+}

@@ -1,0 +1,184 @@
+package io.jenkins.plugins.gocontainer.buildkit;
+
+import io.jenkins.plugins.gocontainer.plan.BuildPlan;
+import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
+import io.jenkins.plugins.gocontainer.plan.GeneratedDockerIgnore;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.plan.LayerCacheExchange;
+import io.jenkins.plugins.gocontainer.plan.SecretMount;
+
+import io.jenkins.plugins.gocontainer.cache.CacheException;
+import io.jenkins.plugins.gocontainer.cache.DirectoryReplacement;
+import io.jenkins.plugins.gocontainer.cache.Trees;
+import io.jenkins.plugins.gocontainer.exec.Command;
+import io.jenkins.plugins.gocontainer.exec.CommandResult;
+import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.exec.OutputSink;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Executes a {@link BuildPlan} with a {@link BuildDriver}: writes the generated Dockerfile (if
+ * any) into a private temporary directory, runs the client with its output streamed through the
+ * masker, and returns the {@link BuildResult} or the most specific failure. The temporary
+ * directory is removed whatever happens.
+ */
+public final class ImageBuilder {
+
+    private static final String PLACEHOLDER_DIR = "$GOCB_TMP";
+    /** Larger secret files (certificate bundles, archives) are not scanned for in the output. */
+    private static final long MAX_MASKED_SECRET_BYTES = 64 * 1024;
+
+    private final BuildDriver driver;
+    private final CommandRunner runner;
+    private final Path metadataCopy;
+    private final boolean goBuildCacheExport;
+
+    public ImageBuilder(BuildDriver driver, CommandRunner runner) {
+        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null, true);
+    }
+
+    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy, boolean goBuildCacheExport) {
+        this.driver = driver;
+        this.runner = runner;
+        this.metadataCopy = metadataCopy;
+        this.goBuildCacheExport = goBuildCacheExport;
+    }
+
+    /** A builder that also keeps BuildKit's metadata file (as {@code buildx --metadata-file} does) at {@code file}. */
+    public ImageBuilder withMetadataFile(Path file) {
+        return new ImageBuilder(driver, runner, file.toAbsolutePath(), goBuildCacheExport);
+    }
+
+    /** A builder that seeds the Go build cache but does not copy it back out (nobody would keep the copy). */
+    public ImageBuilder withoutGoBuildCacheExport() {
+        return new ImageBuilder(driver, runner, metadataCopy, false);
+    }
+
+    public BuildDriver driver() {
+        return driver;
+    }
+
+    public BuildResult build(BuildPlan plan, OutputSink sink) throws IOException, InterruptedException {
+        registerSecretFiles(plan);
+        Path work = Files.createTempDirectory("gocb-build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            Path dockerfile;
+            if (plan.dockerfile() instanceof DockerfileSource.Existing existing) {
+                dockerfile = existing.file();
+            } else {
+                dockerfile = Files.writeString(work.resolve("Dockerfile"), ((DockerfileSource.Generated) plan.dockerfile()).content());
+                Files.writeString(work.resolve("Dockerfile.dockerignore"), GeneratedDockerIgnore.text(plan));
+            }
+            BuildFiles files = new BuildFiles(dockerfile, work.resolve("metadata.json"));
+            Command command = driver.buildCommand(plan, files);
+            sink.line(runner.masker().mask("gocb: " + driver.name() + " on " + driver.builderDescription()));
+            ProgressLog progress = new ProgressLog();
+            CommandResult result = runner.run(command, line -> {
+                progress.line(line);
+                sink.line(line);
+            });
+            if (!result.succeeded()) {
+                throw BuildFailureClassifier.classify(plan, driver, progress, result);
+            }
+            BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
+            if (metadataCopy != null) {
+                Files.copy(files.metadataFile(), metadataCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            promoteLocalCaches(plan);
+            if (goBuildCacheExport && plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
+                saveGoBuildCache(plan, new BuildFiles(files.dockerfile(), work.resolve("export-metadata.json")), sink);
+            }
+            return built;
+        } finally {
+            Trees.delete(work);
+            for (LayerCacheExchange cache : plan.layerCaches()) {
+                if (cache instanceof LayerCacheExchange.Local local) {
+                    Trees.delete(local.incoming());
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies the builder's Go build cache into the agent directory it was seeded from, so that the
+     * next fresh builder starts from it. BuildKit cannot export cache mounts, so a second, fully
+     * cached solve targets the generated Dockerfile's export stage and writes it out as files.
+     */
+    private void saveGoBuildCache(BuildPlan plan, BuildFiles files, OutputSink sink) throws IOException, InterruptedException {
+        Path directory = plan.goBuildCache().orElseThrow();
+        // A name of its own: two builds on one agent may save into the same directory at once.
+        Path incoming = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".incoming-");
+        try {
+            BuildPlan export = plan.goBuildCacheExport(incoming, Long.toHexString(System.nanoTime()));
+            sink.line("gocb: saving the Go build cache to " + directory);
+            CommandResult result = runner.run(driver.buildCommand(export, files), sink);
+            if (result.succeeded()) {
+                DirectoryReplacement.replace(incoming, directory);
+            } else {
+                // The image is built and pushed: a cache that could not be saved costs the next build time, not this one.
+                sink.line("gocb: warning: the Go build cache could not be saved to " + directory + " (exit " + result.exitCode()
+                    + "); the image is fine, the next fresh builder recompiles more: " + String.join(" | ", result.lastLines()));
+            }
+        } catch (IOException | CacheException e) {
+            sink.line("gocb: warning: the Go build cache could not be saved to " + directory + ": " + e.getMessage()
+                + "; check that its parent directory is writable");
+        } finally {
+            Trees.delete(incoming);
+        }
+    }
+
+    /**
+     * Replaces each local cache directory by what this build exported, so that it holds the last
+     * build's layers instead of growing with every build (BuildKit never prunes it).
+     */
+    private static void promoteLocalCaches(BuildPlan plan) throws IOException {
+        for (LayerCacheExchange cache : plan.layerCaches()) {
+            if (cache instanceof LayerCacheExchange.Local local && Files.isDirectory(local.incoming())) {
+                DirectoryReplacement.replace(local.incoming(), local.directory());
+            }
+        }
+    }
+
+    /** The plan and the exact command a build would run, with every registered secret masked. */
+    public String dryRun(BuildPlan plan) throws IOException {
+        Command command = plannedCommand(plan);
+        String text = plan.describe() + "\nCommand (" + PLACEHOLDER_DIR + " is a private temporary directory made for the build)\n  "
+            + command.toCommandLine() + "\n";
+        if (plan.dockerfile() instanceof DockerfileSource.Generated generated) {
+            text += "\nGenerated Dockerfile\n" + generated.content().indent(2);
+        }
+        return runner.masker().mask(text);
+    }
+
+    /**
+     * The command a build would run, every argument masked, with {@value #PLACEHOLDER_DIR} standing
+     * for the private directory a real build makes.
+     */
+    public Command plannedCommand(BuildPlan plan) throws IOException {
+        registerSecretFiles(plan);
+        Path dockerfile = plan.dockerfile() instanceof DockerfileSource.Existing existing
+            ? existing.file() : Path.of(PLACEHOLDER_DIR, "Dockerfile");
+        Command command = driver.buildCommand(plan, new BuildFiles(dockerfile, Path.of(PLACEHOLDER_DIR, "metadata.json")));
+        return new Command(command.argv().stream().map(runner.masker()::mask).toList(), command.environment(), command.workingDirectory());
+    }
+
+    /** The masker learns every secret's content before the client prints its first line. */
+    private void registerSecretFiles(BuildPlan plan) throws IOException {
+        for (SecretMount secret : plan.secrets()) {
+            Path file = secret.file();
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new InvalidBuildRequestException("secret " + secret.id() + ": cannot read " + file,
+                    "BuildKit secrets are read from files on the machine running the client",
+                    "check the path and its permissions (the file should be 0600 and owned by the build user)");
+            }
+            if (Files.size(file) <= MAX_MASKED_SECRET_BYTES) {
+                runner.masker().register(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+}

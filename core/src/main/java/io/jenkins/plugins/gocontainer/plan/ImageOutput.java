@@ -1,0 +1,28 @@
+package io.jenkins.plugins.gocontainer.plan;
+
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where a build's image goes. */
+public sealed interface ImageOutput {
+
+    /** Push under one or more names. {@code insecure}: plain HTTP or unverified TLS. */
+    record RegistryPush(List<ImageReference> names, boolean insecure) implements ImageOutput {
+        public RegistryPush {
+            names = List.copyOf(names);
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("a push needs at least one image name");
+            }
+        }
+    }
+
+    /** An OCI image layout tarball on the local disk, for builds without a registry. */
+    record OciArchive(Path file) implements ImageOutput {
+    }
+
+    /** The built stage's files, written into a directory (used to carry the Go build cache out). */
+    record LocalDirectory(Path directory) implements ImageOutput {
+    }
+}

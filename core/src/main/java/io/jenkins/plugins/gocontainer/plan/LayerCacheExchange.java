@@ -1,0 +1,72 @@
+package io.jenkins.plugins.gocontainer.plan;
+
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A resolved layer cache: what the build imports from and exports to. Exports use
+ * {@code mode=max} (every intermediate layer, so the module download step is cached too) except
+ * inline, which BuildKit only supports with the final image's layers.
+ */
+public sealed interface LayerCacheExchange {
+
+    /** The {@code --import-cache}/{@code --cache-from} value, or empty when there is nothing to import yet. */
+    Optional<String> importSpec();
+
+    /** The {@code --export-cache}/{@code --cache-to} value. */
+    String exportSpec();
+
+    /** A cache image in a registry; a missing one on first use is not an error (BuildKit warns and builds). */
+    record Registry(ImageReference reference, boolean insecure) implements LayerCacheExchange {
+        @Override
+        public Optional<String> importSpec() {
+            return Optional.of("type=registry,ref=" + reference + insecureAttribute());
+        }
+
+        @Override
+        public String exportSpec() {
+            return "type=registry,ref=" + reference + ",mode=max,ignore-error=true" + insecureAttribute();
+        }
+
+        private String insecureAttribute() {
+            return insecure ? ",registry.insecure=true" : "";
+        }
+    }
+
+    /**
+     * A cache directory (OCI layout). BuildKit never prunes it, so each build exports into
+     * {@link #incoming()} and the directory is replaced by it after success: the cache holds what
+     * the last build used, not every build's leftovers.
+     */
+    record Local(Path directory) implements LayerCacheExchange {
+        @Override
+        public Optional<String> importSpec() {
+            return Files.isRegularFile(directory.resolve("index.json")) ? Optional.of("type=local,src=" + directory) : Optional.empty();
+        }
+
+        @Override
+        public String exportSpec() {
+            return "type=local,dest=" + incoming() + ",mode=max";
+        }
+
+        public Path incoming() {
+            return directory.resolveSibling(directory.getFileName() + ".incoming");
+        }
+    }
+
+    /** Cache metadata inside the pushed image, imported from the same name next time. */
+    record Inline(ImageReference image, boolean insecure) implements LayerCacheExchange {
+        @Override
+        public Optional<String> importSpec() {
+            return Optional.of("type=registry,ref=" + image + (insecure ? ",registry.insecure=true" : ""));
+        }
+
+        @Override
+        public String exportSpec() {
+            return "type=inline";
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.gocontainer.plan;
+
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Replaces an image or stage name used in the Dockerfile ({@code FROM golang:1.26}) by another
+ * source: a local root filesystem or another image. This is how air-gapped agents and mirrors
+ * provide base images.
+ */
+public record NamedContext(String name, Path directory, String imageReference) {
+
+    public NamedContext {
+        Objects.requireNonNull(name, "name");
+        if ((directory == null) == (imageReference == null)) {
+            throw new IllegalArgumentException("a named context has either a directory or an image reference");
+        }
+        if (name.isBlank() || name.contains("=") || name.contains(",")) {
+            throw new InvalidBuildRequestException("invalid base-image override name '" + name + "'",
+                "the name is the image name written in FROM, such as golang:1.26",
+                "write overrides as NAME=DIRECTORY or NAME=docker-image://REFERENCE");
+        }
+    }
+
+    public static NamedContext localDirectory(String name, Path directory) {
+        return new NamedContext(name, directory.toAbsolutePath().normalize(), null);
+    }
+
+    public static NamedContext image(String name, String reference) {
+        return new NamedContext(name, null, reference);
+    }
+
+    /**
+     * Parses {@code NAME=SOURCE}, where SOURCE is a directory, {@code local:DIR},
+     * {@code docker-image://REF} or {@code oci-layout://...}.
+     */
+    public static NamedContext parse(String text) {
+        int eq = text.lastIndexOf('=');
+        if (eq <= 0 || eq == text.length() - 1) {
+            throw new InvalidBuildRequestException("invalid base-image override '" + text + "'",
+                "an override maps the image name used in FROM to a replacement",
+                "write NAME=DIRECTORY (a root filesystem) or NAME=docker-image://REFERENCE, e.g. golang:1.26=/srv/rootfs/golang");
+        }
+        String name = text.substring(0, eq);
+        String source = text.substring(eq + 1);
+        if (source.startsWith("docker-image://") || source.startsWith("oci-layout://")) {
+            return image(name, source);
+        }
+        Path directory = Path.of(source.startsWith("local:") ? source.substring("local:".length()) : source);
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidBuildRequestException("base-image override " + name + ": directory " + directory.toAbsolutePath() + " does not exist",
+                "a local override is a root filesystem directory handed to BuildKit",
+                "create it (./dev/gobase makes a golang root filesystem from this machine's Go) or fix the path");
+        }
+        return localDirectory(name, directory);
+    }
+
+    public boolean isLocal() {
+        return directory != null;
+    }
+
+    /** The name under which the directory is sent to BuildKit as a local source. */
+    public String localName() {
+        return "ctx-" + name.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+}

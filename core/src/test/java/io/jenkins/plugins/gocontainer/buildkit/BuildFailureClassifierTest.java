@@ -1,0 +1,272 @@
+package io.jenkins.plugins.gocontainer.buildkit;
+
+import io.jenkins.plugins.gocontainer.plan.BuildPlan;
+import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
+import io.jenkins.plugins.gocontainer.plan.ImageOutput;
+
+import io.jenkins.plugins.gocontainer.exec.CommandResult;
+import io.jenkins.plugins.gocontainer.registry.ImageReference;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ProgressLog and BuildFailureClassifier fed with buildctl output captured from real failed builds. */
+class BuildFailureClassifierTest {
+
+    /** (a) A RUN step that exits with 3. */
+    static final String FAILING_RUN = """
+        #5 [1/3] RUN echo hello-from-run && ls /
+        #5 0.071 hello-from-run
+        #5 0.071 bin
+        #5 DONE 0.1s
+
+        #6 [2/3] RUN exit 3
+        #6 ERROR: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3
+        ------
+         > [2/3] RUN exit 3:
+        ------
+        Dockerfile:3
+        --------------------
+           1 |     FROM mybase
+           2 |     RUN echo hello-from-run && ls /
+           3 | >>> RUN exit 3
+           4 |    \s
+        --------------------
+        error: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3
+        """;
+
+    /** (b) No buildkitd at the address: the whole output. */
+    static final String BUILDER_UNREACHABLE = "error: listing workers for Build: failed to list workers: Unavailable: connection error: "
+        + "desc = \"transport: Error while dialing: dial unix /tmp/bk/nope.sock: connect: no such file or directory\"";
+
+    /** (c) Push to a registry port nobody listens on. */
+    static final String REGISTRY_UNREACHABLE = """
+        #6 exporting to image
+        #6 exporting layers done
+        #6 exporting manifest sha256:c385f89c16d6dd2cdbb11cfedc22792ece096e98f7426b3bcac24fafbc74e8f1 done
+        #6 pushing layers done
+        #6 ERROR: failed to push 127.0.0.1:1/x:1: failed to do request: Head "http://127.0.0.1:1/v2/x/blobs/sha256:fe2d9289a8372d36bb7967312bd2a19a26d97edf753fb58e39bae1fd3867a9fb": dial tcp 127.0.0.1:1: connect: connection refused
+        ------
+         > exporting to image:
+        ------
+        error: failed to solve: failed to push 127.0.0.1:1/x:1: failed to do request: Head "http://127.0.0.1:1/v2/x/blobs/sha256:fe2d9289a8372d36bb7967312bd2a19a26d97edf753fb58e39bae1fd3867a9fb": dial tcp 127.0.0.1:1: connect: connection refused
+        """;
+
+    /** (d) in full: FROM golang:1.26 on a builder without DNS. */
+    static final String BASE_IMAGE_UNAVAILABLE = """
+        #1 [internal] load build definition from Dockerfile
+        #1 transferring dockerfile: 63B done
+        #1 DONE 0.0s
+
+        #2 [internal] load metadata for docker.io/library/golang:1.26
+        #2 ERROR: failed to do request: Head "https://registry-1.docker.io/v2/library/golang/manifests/1.26": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host
+        ------
+         > [internal] load metadata for docker.io/library/golang:1.26:
+        ------
+        Dockerfile:1
+        --------------------
+           1 | >>> FROM golang:1.26
+           2 |     RUN true
+           3 |    \s
+        --------------------
+        error: failed to solve: golang:1.26: failed to resolve source metadata for docker.io/library/golang:1.26: failed to do request: Head "https://registry-1.docker.io/v2/library/golang/manifests/1.26": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host
+        """;
+
+    private static final BuildctlDriver DRIVER = new BuildctlDriver(BuilderConnection.of("unix:///tmp/bk/nope.sock"));
+
+    // ---- ProgressLog ----
+
+    @Test
+    void progressLogFollowsStepsLogsAndErrors() {
+        ProgressLog progress = feed(FAILING_RUN);
+
+        assertThat(progress.builderAnswered()).isTrue();
+        assertThat(progress.failedStep()).hasValueSatisfying(step -> {
+            assertThat(step.number()).isEqualTo(6);
+            assertThat(step.name()).isEqualTo("[2/3] RUN exit 3");
+            assertThat(step.error()).contains("process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 3");
+            assertThat(step.lastLogLines()).isEmpty();
+        });
+        assertThat(progress.finalError()).contains(lastLine(FAILING_RUN));
+    }
+
+    @Test
+    void progressLogKeepsAStepsLogLinesWithoutTimestampsOrStatus() {
+        ProgressLog progress = feed("""
+            #5 [1/3] RUN echo hello-from-run && ls /
+            #5 0.071 hello-from-run
+            #5 0.071 bin
+            #5 DONE 0.1s
+            #5 ERROR: forced for the test
+            """);
+
+        assertThat(progress.failedStep()).hasValueSatisfying(step -> {
+            assertThat(step.name()).isEqualTo("[1/3] RUN echo hello-from-run && ls /");
+            assertThat(step.lastLogLines()).containsExactly("hello-from-run", "bin");
+            assertThat(step.error()).contains("forced for the test");
+        });
+    }
+
+    @Test
+    void progressLogKeepsTheLastLogLinesOfAStep() {
+        int total = ProgressLog.LOG_LINES_PER_STEP + 10;
+        StringBuilder output = new StringBuilder("#7 [builder 4/6] RUN go build ./...\n");
+        IntStream.rangeClosed(1, total).forEach(i -> output.append("#7 1.").append(i).append(" line ").append(i).append('\n'));
+        output.append("#7 ERROR: exit code: 1\n");
+
+        ProgressLog progress = feed(output.toString());
+
+        List<String> expected = IntStream.rangeClosed(total - ProgressLog.LOG_LINES_PER_STEP + 1, total).mapToObj(i -> "line " + i).toList();
+        assertThat(progress.failedStep()).hasValueSatisfying(step -> assertThat(step.lastLogLines()).containsExactlyElementsOf(expected));
+    }
+
+    @Test
+    void progressLogOfAnUnreachableBuilderHasNoStepsButTheFinalError() {
+        ProgressLog progress = feed(BUILDER_UNREACHABLE);
+
+        assertThat(progress.builderAnswered()).isFalse();
+        assertThat(progress.failedStep()).isEmpty();
+        assertThat(progress.finalError()).contains(BUILDER_UNREACHABLE);
+    }
+
+    @Test
+    void progressLogWithoutErrorsHasNoFailedStep() {
+        ProgressLog progress = feed("#1 [internal] load build definition from Dockerfile\n#1 transferring dockerfile: 63B done\n#1 DONE 0.0s\n");
+
+        assertThat(progress.builderAnswered()).isTrue();
+        assertThat(progress.failedStep()).isEmpty();
+        assertThat(progress.finalError()).isEmpty();
+    }
+
+    // ---- classification ----
+
+    @Test
+    void aFailingRunStepIsABuildStepFailure() {
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:5000/x:1"), FAILING_RUN);
+
+        assertThat(failure).isInstanceOfSatisfying(BuildStepFailedException.class, e -> {
+            assertThat(e.step()).isEqualTo("[2/3] RUN exit 3");
+            assertThat(e.exitCode()).isEqualTo(3);
+            assertThat(e.reason()).isEqualTo("process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 3");
+            assertThat(e.problem()).contains("exit code 3").contains("[2/3] RUN exit 3");
+            assertThat(e.lastLines()).isEmpty();
+        });
+    }
+
+    @Test
+    void aFailingRunStepShowsItsOwnLastOutput() {
+        String output = FAILING_RUN.replace("#6 ERROR:", "#6 0.052 compiling main.go\n#6 0.090 main.go:3: undefined: x\n#6 ERROR:");
+
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:5000/x:1"), output);
+
+        assertThat(failure).isInstanceOfSatisfying(BuildStepFailedException.class,
+            e -> assertThat(e.lastLines()).containsExactly("compiling main.go", "main.go:3: undefined: x"));
+        assertThat(failure.getMessage()).contains("main.go:3: undefined: x");
+    }
+
+    @Test
+    void anUnreachableBuilderIsReportedWithItsAddress() {
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:5000/x:1"), BUILDER_UNREACHABLE);
+
+        assertThat(failure).isInstanceOfSatisfying(BuilderUnreachableException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(1);
+            assertThat(e.lastLines()).containsExactly(BUILDER_UNREACHABLE);
+            assertThat(e.problem()).contains(DRIVER.builderDescription()).contains("unix:///tmp/bk/nope.sock");
+            assertThat(e.remedy()).contains("--addr");
+        });
+    }
+
+    @Test
+    void anUnreachableRegistryIsAPushFailureNamingTheImage() {
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:1/x:1"), REGISTRY_UNREACHABLE);
+
+        assertThat(failure).isInstanceOfSatisfying(RegistryPushException.class, e -> {
+            assertThat(e.pushFailure()).isEqualTo(RegistryPushException.Cause.UNREACHABLE);
+            assertThat(e.problem()).contains("127.0.0.1:1/x:1");
+            assertThat(e.exitCode()).isEqualTo(1);
+            assertThat(e.lastLines()).singleElement().asString()
+                .startsWith("failed to push 127.0.0.1:1/x:1").endsWith("connect: connection refused");
+        });
+    }
+
+    @Test
+    void aRefusedPushIsUnauthorized() {
+        // Same shape as (c), with the answer a registry gives to a client without push rights.
+        String output = REGISTRY_UNREACHABLE.replace(
+            "failed to do request: Head \"http://127.0.0.1:1/v2/x/blobs/sha256:fe2d9289a8372d36bb7967312bd2a19a26d97edf753fb58e39bae1fd3867a9fb\": dial tcp 127.0.0.1:1: connect: connection refused",
+            "server message: insufficient_scope: authorization failed");
+
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:1/x:1"), output);
+
+        assertThat(failure).isInstanceOfSatisfying(RegistryPushException.class,
+            e -> assertThat(e.pushFailure()).isEqualTo(RegistryPushException.Cause.UNAUTHORIZED));
+    }
+
+    @Test
+    void anUnresolvableBaseImageSuggestsALocalOverride() {
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:5000/x:1"), BASE_IMAGE_UNAVAILABLE);
+
+        assertThat(failure).isInstanceOfSatisfying(BaseImageUnavailableException.class, e -> {
+            assertThat(e.problem()).contains("docker.io/library/golang:1.26");
+            assertThat(e.remedy()).contains("--base-image docker.io/library/golang:1.26=");
+            assertThat(e.exitCode()).isEqualTo(1);
+            assertThat(e.lastLines()).containsExactly(lastLine(BASE_IMAGE_UNAVAILABLE));
+        });
+    }
+
+    @Test
+    void anUnresolvableBaseImageIsRecognisedByItsStepWithoutTheFinalError() {
+        List<String> lines = BASE_IMAGE_UNAVAILABLE.lines().toList();
+        String withoutFinalError = String.join("\n", lines.subList(0, lines.size() - 1));
+
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:5000/x:1"), withoutFinalError);
+
+        assertThat(failure).isInstanceOfSatisfying(BaseImageUnavailableException.class,
+            e -> assertThat(e.problem()).contains("docker.io/library/golang:1.26"));
+    }
+
+    @Test
+    void anUnexplainedFailureKeepsTheClientsLastLines() {
+        List<String> lines = List.of("something unexpected happened", "and the client gave up");
+
+        BuildFailedException failure = BuildFailureClassifier.classify(pushPlan("127.0.0.1:5000/x:1"), DRIVER, new ProgressLog(),
+            new CommandResult(2, lines, Duration.ofSeconds(1)));
+
+        assertThat(failure.getClass()).isEqualTo(BuildFailedException.class);
+        assertThat(failure.exitCode()).isEqualTo(2);
+        assertThat(failure.lastLines()).isEqualTo(lines);
+        assertThat(failure.problem()).contains(DRIVER.name()).contains("2");
+    }
+
+    private static BuildFailedException classify(BuildPlan plan, String output) {
+        List<String> lines = output.lines().toList();
+        ProgressLog progress = new ProgressLog();
+        lines.forEach(progress::line);
+        return BuildFailureClassifier.classify(plan, DRIVER, progress, new CommandResult(1, lines, Duration.ofSeconds(2)));
+    }
+
+    private static ProgressLog feed(String output) {
+        ProgressLog progress = new ProgressLog();
+        output.lines().forEach(progress::line);
+        return progress;
+    }
+
+    private static String lastLine(String output) {
+        List<String> lines = output.lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    static BuildPlan pushPlan(String image) {
+        ImageReference name = ImageReference.parse(image);
+        return new BuildPlan(Path.of("/src/service"), new DockerfileSource.Generated("FROM mybase\n"), Optional.empty(), Optional.empty(),
+            Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+            new ImageOutput.RegistryPush(List.of(name), name.isLoopbackRegistry()), false, List.of());
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.gocontainer.buildkit;
+
+import io.jenkins.plugins.gocontainer.plan.BuildPlan;
+import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
+import io.jenkins.plugins.gocontainer.plan.BuildRequest;
+
+import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.testing.FreePort;
+import io.jenkins.plugins.gocontainer.testing.Htpasswd;
+import io.jenkins.plugins.gocontainer.testing.LocalRegistry;
+import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
+import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Each way a real build fails ends in its own exception, with the cause and the fix. */
+@ExtendWith(RealEnvironment.Extension.class)
+class BuildFailuresIT {
+
+    @Test
+    void unreachableBuilderSaysHowToStartOne(RealEnvironment env) throws Exception {
+        Path socket = env.newDirectory("nobuilder-").resolve("buildkitd.sock");
+        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix://" + socket)), new CommandRunner(SecretMasker.none()));
+        BuildPlan plan = new BuildPlanner().plan(helloRequest(env).image(env.registry().hostPort() + "/never:1").build());
+
+        BuilderUnreachableException error = catchThrowableOfType(BuilderUnreachableException.class, () -> builder.build(plan, line -> { }));
+
+        assertThat(error.getMessage()).contains("unix://" + socket).contains("gocb builder start").contains("--addr");
+        assertThat(error.lastLines()).anyMatch(line -> line.contains("no such file or directory"));
+    }
+
+    @Test
+    void failingRunStepShowsTheStepItsExitCodeAndItsOutput(RealEnvironment env) throws Exception {
+        Path module = env.newDirectory("broken-");
+        Files.writeString(module.resolve("go.mod"), "module example.com/broken\n\ngo 1.26\n");
+        Files.writeString(module.resolve("main.go"), "package main\n\nfunc main() {\n\tundefinedFunction()\n}\n");
+        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(module).namedContext(env.golangBase())
+            .image(env.registry().hostPort() + "/broken:1").build());
+
+        BuildStepFailedException error = catchThrowableOfType(BuildStepFailedException.class,
+            () -> BuildctlBuildIT.builder(env).build(plan, line -> { }));
+
+        assertThat(error.step()).contains("RUN").contains("go build");
+        assertThat(error.exitCode()).isEqualTo(1);
+        assertThat(error.lastLines()).anyMatch(line -> line.contains("undefined: undefinedFunction"));
+        assertThat(error.getMessage()).contains("exit code 1").contains("undefined: undefinedFunction");
+    }
+
+    @Test
+    void unreachableRegistryIsReportedAsSuch(RealEnvironment env) throws Exception {
+        int closedPort = FreePort.pick();
+        BuildPlan plan = new BuildPlanner().plan(helloRequest(env).image("127.0.0.1:" + closedPort + "/hello:1").build());
+
+        RegistryPushException error = catchThrowableOfType(RegistryPushException.class, () -> BuildctlBuildIT.builder(env).build(plan, line -> { }));
+
+        assertThat(error.pushFailure()).isEqualTo(RegistryPushException.Cause.UNREACHABLE);
+        assertThat(error.getMessage()).contains("127.0.0.1:" + closedPort + "/hello:1").contains("connection refused");
+    }
+
+    @Test
+    void registryWithoutCredentialsIsReportedAsUnauthorized(RealEnvironment env) throws Exception {
+        Path htpasswd = Htpasswd.write(env.newDirectory("auth-").resolve("htpasswd"), "ci", "not-given-to-the-builder");
+        try (LocalRegistry secured = LocalRegistry.start(Optional.of(htpasswd))) {
+            BuildPlan plan = new BuildPlanner().plan(helloRequest(env).image(secured.hostPort() + "/hello:1").build());
+
+            RegistryPushException error = catchThrowableOfType(RegistryPushException.class, () -> BuildctlBuildIT.builder(env).build(plan, line -> { }));
+
+            assertThat(error.pushFailure()).isEqualTo(RegistryPushException.Cause.UNAUTHORIZED);
+            assertThat(error.getMessage()).contains(secured.hostPort() + "/hello:1").contains("config.json");
+        }
+    }
+
+    @Test
+    void unresolvableBaseImageSuggestsALocalOverride(RealEnvironment env) throws Exception {
+        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(ProjectLayout.example("hello"))
+            .image(env.registry().hostPort() + "/hello:nobase").build());
+        List<String> log = new ArrayList<>();
+
+        BaseImageUnavailableException error = catchThrowableOfType(BaseImageUnavailableException.class, () -> BuildctlBuildIT.builder(env).build(plan, log::add));
+
+        assertThat(error.getMessage()).contains("golang:1.26").contains("--base-image");
+        assertThat(log).anyMatch(line -> line.contains("failed to resolve source metadata"));
+    }
+
+    static BuildRequest.Builder helloRequest(RealEnvironment env) {
+        return BuildRequest.builder(ProjectLayout.example("hello")).namedContext(env.golangBase());
+    }
+}
