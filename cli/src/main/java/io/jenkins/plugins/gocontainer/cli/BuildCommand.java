@@ -159,7 +159,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             Map<String, String> environment = System.getenv();
             PrivateModuleAccess access = privateModules.access(environment, err);
-            CommandRunner runner = new CommandRunner(SecretMasker.none());
+            CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv());
             try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, environment);
                  GoBuildCacheOptions.Transfer goBuildCache = dryRun ? null
                      : goBuildCacheOptions.open(context.toAbsolutePath().normalize(), environment, insecureRegistries, log(err)).orElse(null)) {

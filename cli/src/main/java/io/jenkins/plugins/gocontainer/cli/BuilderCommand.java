@@ -61,7 +61,7 @@ final class BuilderCommand {
 
     private int run(Action action, String expectedState) {
         PrintWriter out = spec.commandLine().getOut();
-        EmbeddedBuilder builder = new EmbeddedBuilder(stateDirectory != null ? stateDirectory : EmbeddedBuilder.defaultStateDirectory());
+        EmbeddedBuilder builder = new EmbeddedBuilder(stateDirectory != null ? stateDirectory.toAbsolutePath() : EmbeddedBuilder.defaultStateDirectory(System.getenv()), new io.jenkins.plugins.gocontainer.exec.CommandRunner(io.jenkins.plugins.gocontainer.exec.SecretMasker.none(), System.getenv()));
         try {
             Map<String, Object> status = action.apply(builder);
             if (format == OutputFormat.json) {

@@ -48,7 +48,7 @@ final class BuilderOptions {
     Path stateDirectory;
 
     EmbeddedBuilder embeddedBuilder() {
-        return new EmbeddedBuilder(stateDirectory != null ? stateDirectory : EmbeddedBuilder.defaultStateDirectory());
+        return new EmbeddedBuilder(stateDirectory != null ? stateDirectory.toAbsolutePath() : EmbeddedBuilder.defaultStateDirectory(System.getenv()), new io.jenkins.plugins.gocontainer.exec.CommandRunner(io.jenkins.plugins.gocontainer.exec.SecretMasker.none(), System.getenv()));
     }
 
     /** The driver, starting the embedded builder when nothing else is configured. */

@@ -47,7 +47,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
         for (Object command : List.of(new BuildCommand(), new PushTagsCommand(), new TagsCommand(), new BuilderCommand(), new DockerfileCommand())) {
             new CommandLine(command).getCommandSpec();
         }
-        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///nonexistent.sock")), new CommandRunner(SecretMasker.none()));
+        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///nonexistent.sock")), new CommandRunner(SecretMasker.none(), System.getenv()));
         builder.dryRun(new BuildPlanner().plan(BuildRequest.builder(service).image("127.0.0.1:5000/training/app:1").build()));
         Json.write(Map.of("training", List.of(1, "x")));
 

@@ -34,7 +34,7 @@ final class KnownHostsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            HostKeyScan scan = new HostKeyScan(new CommandRunner(SecretMasker.none()));
+            HostKeyScan scan = new HostKeyScan(new CommandRunner(SecretMasker.none(), System.getenv()));
             for (String host : hosts) {
                 GitSshHost parsed = BadInput.whileParsing(() -> GitSshHost.parse(host));
                 for (HostKeyScan.HostKey key : scan.scan(parsed.host(), parsed.port())) {

@@ -68,7 +68,7 @@ final class LintCommand implements Callable<Integer> {
         try {
             GolangciLintRun run = new GolangciLintRun(context, report, GolangciLint.ReportFormat.parse(reportFormat),
                 cacheDirectory, lintArguments, List.of());
-            GolangciLint lint = new GolangciLint(new CommandRunner(SecretMasker.none()), program);
+            GolangciLint lint = new GolangciLint(new CommandRunner(SecretMasker.none(), System.getenv()), program);
             err.println("gocb: " + lint.command(run).toCommandLine());
             err.flush();
             LintReport result = Cancellation.runCancellable(() -> lint.run(run, line -> {

@@ -5,7 +5,7 @@ import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.Digests;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
-import io.jenkins.plugins.gocontainer.registry.PushTagsResult;
+import io.jenkins.plugins.gocontainer.registry.RetagResult;
 import io.jenkins.plugins.gocontainer.registry.TagOutcome;
 import io.jenkins.plugins.gocontainer.registry.TagPusher;
 import io.jenkins.plugins.gocontainer.tags.TagSet;
@@ -61,7 +61,7 @@ final class PushTagsCommand implements Callable<Integer> {
             ImageReference target = ImageReference.parse(image).repositoryOnly();
             ImageReference source = source(target);
             List<String> tags = tags(err);
-            PushTagsResult result = Cancellation.runCancellable(
+            RetagResult result = Cancellation.runCancellable(
                 () -> new TagPusher(registry.client(System.getenv())).push(source, target, tags));
             print(result, out);
             return ExitCodes.OK;
@@ -101,7 +101,7 @@ final class PushTagsCommand implements Callable<Integer> {
         return target.withTag(from);
     }
 
-    private void print(PushTagsResult result, PrintWriter out) {
+    private void print(RetagResult result, PrintWriter out) {
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("target", result.target().toString());

@@ -10,9 +10,9 @@ import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.gates.ByteSize;
 import io.jenkins.plugins.gocontainer.gomod.GoModMode;
-import io.jenkins.plugins.gocontainer.gomod.GoModVendor;
-import io.jenkins.plugins.gocontainer.gomod.GoModVendorRequest;
-import io.jenkins.plugins.gocontainer.gomod.GoModVendorResult;
+import io.jenkins.plugins.gocontainer.gomod.ModuleFetcher;
+import io.jenkins.plugins.gocontainer.gomod.ModuleFetchRequest;
+import io.jenkins.plugins.gocontainer.gomod.ModuleFetchResult;
 import io.jenkins.plugins.gocontainer.gomod.GoToolchainFinder;
 import io.jenkins.plugins.gocontainer.gomod.GoVersionTooOldException;
 import io.jenkins.plugins.gocontainer.json.Json;
@@ -53,7 +53,7 @@ final class VendorCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--module-cache", paramLabel = "DIR",
-        description = "the module cache (GOMODCACHE) to download into; default: <context>/" + GoModVendorRequest.DEFAULT_MODULE_CACHE
+        description = "the module cache (GOMODCACHE) to download into; default: <context>/" + ModuleFetchRequest.DEFAULT_MODULE_CACHE
             + " in download mode, go's own in vendor mode")
     Path moduleCache;
 
@@ -91,14 +91,14 @@ final class VendorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             PrivateModuleAccess access = privateModules.access(System.getenv(), err);
-            CommandRunner runner = new CommandRunner(SecretMasker.none());
-            GoModVendorResult result;
+            CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv());
+            ModuleFetchResult result;
             try (PrivateModuleSession session = access.isEmpty() ? null : PrivateModuleOptions.open(access, runner, System.getenv())) {
                 Map<String, String> goEnvironment = new LinkedHashMap<>(environment);
                 if (session != null) {
                     goEnvironment.putAll(session.hostEnvironment());
                 }
-                GoModVendorRequest request = new GoModVendorRequest(context, GoModMode.parse(mode), moduleCache, goEnvironment, go);
+                ModuleFetchRequest request = new ModuleFetchRequest(context, GoModMode.parse(mode), moduleCache, goEnvironment, go);
                 OutputSink log = line -> {
                     err.println(line);
                     err.flush();
@@ -107,7 +107,7 @@ final class VendorCommand implements Callable<Integer> {
                 if (cache.isPresent()) {
                     cache.get().restore(request.effectiveModuleCache(), log);
                 }
-                result = Cancellation.runCancellable(() -> new GoModVendor(runner).run(request, log));
+                result = Cancellation.runCancellable(() -> new ModuleFetcher(runner).run(request, log));
                 if (cache.isPresent()) {
                     cache.get().saveIfMissed(request.effectiveModuleCache(), log);
                     result = result.withCacheStatus(cache.get().hadExactHit() ? "hit" : "miss");
@@ -130,7 +130,7 @@ final class VendorCommand implements Callable<Integer> {
     }
 
     /** The module cache's round trip through --cache-store. */
-    private Optional<CacheRoundTrip> moduleCacheRoundTrip(GoModVendorRequest request) throws IOException {
+    private Optional<CacheRoundTrip> moduleCacheRoundTrip(ModuleFetchRequest request) throws IOException {
         if (cacheStore == null) {
             return Optional.empty();
         }
@@ -141,7 +141,7 @@ final class VendorCommand implements Callable<Integer> {
         return Optional.of(GoCacheStores.roundTrip(GoCacheStores.Kind.MODULES, cacheStore, request.context(), System.getenv(), insecureRegistries));
     }
 
-    private void print(GoModVendorResult result, PrintWriter out) {
+    private void print(ModuleFetchResult result, PrintWriter out) {
         if (format == OutputFormat.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("mode", result.mode().label());

@@ -13,7 +13,11 @@ public class BuildFailedException extends GocbException {
     private final List<String> lastLines;
 
     public BuildFailedException(String problem, String reason, String remedy, int exitCode, List<String> lastLines) {
-        super(problem + (lastLines.isEmpty() ? "" : "\n  Last output:\n    " + String.join("\n    ", lastLines)), reason, remedy);
+        this(Kind.FAILED, problem, reason, remedy, exitCode, lastLines);
+    }
+
+    protected BuildFailedException(Kind kind, String problem, String reason, String remedy, int exitCode, List<String> lastLines) {
+        super(kind, problem + (lastLines.isEmpty() ? "" : "\n  Last output:\n    " + String.join("\n    ", lastLines)), reason, remedy, null);
         this.exitCode = exitCode;
         this.lastLines = List.copyOf(lastLines);
     }

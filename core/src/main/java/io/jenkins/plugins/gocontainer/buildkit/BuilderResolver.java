@@ -47,7 +47,7 @@ public final class BuilderResolver {
             return BuilderConnection.of(configured.get());
         }
         BuilderConnection system = BuilderConnection.of("unix://" + defaultSocket);
-        if (Files.exists(defaultSocket) && EmbeddedBuilder.BuilderProbe.answers(new BuildctlDriver(system))) {
+        if (Files.exists(defaultSocket) && EmbeddedBuilder.BuilderProbe.answers(new BuildctlDriver(system), embedded.runner())) {
             return system;
         }
         if (embedded.isRunning()) {

@@ -8,7 +8,7 @@ public class BuilderUnreachableException extends BuildFailedException {
     private static final long serialVersionUID = 1L;
 
     public BuilderUnreachableException(String builder, int exitCode, List<String> lastLines) {
-        super("cannot reach the builder: " + builder,
+        super(Kind.UNAVAILABLE, "cannot reach the builder: " + builder,
             "no buildkitd is listening there (not started, stopped, or a wrong --addr / BUILDKIT_HOST)",
             "start the local builder with 'gocb builder start' (or leave --addr and BUILDKIT_HOST unset and gocb starts it),"
                 + " or point --addr at a running buildkitd, e.g. tcp://buildkit.internal:1234 with --tls-ca-cert/--tls-cert/--tls-key",

@@ -3,7 +3,8 @@ package io.jenkins.plugins.gocontainer.buildkit;
 import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
-import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.exec.Command;
+import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -29,29 +31,50 @@ public final class EmbeddedBuilder {
 
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    public static final String STATE_DIR_VARIABLE = "GOCB_STATE_DIR";
+
     private final Path stateDirectory;
+    private final CommandRunner runner;
     private final String buildkitd;
     private final String buildctl;
 
-    public EmbeddedBuilder(Path stateDirectory) {
-        this(stateDirectory, "buildkitd", "buildctl");
+    /** @param runner starts buildkitd and its probes: its environment's PATH finds them */
+    public EmbeddedBuilder(Path stateDirectory, CommandRunner runner) {
+        this(stateDirectory, runner, "buildkitd", "buildctl");
     }
 
-    public EmbeddedBuilder(Path stateDirectory, String buildkitd, String buildctl) {
-        this.stateDirectory = stateDirectory.toAbsolutePath().normalize();
+    public EmbeddedBuilder(Path stateDirectory, CommandRunner runner, String buildkitd, String buildctl) {
+        if (!stateDirectory.isAbsolute()) {
+            throw new IllegalArgumentException("the state directory must be absolute: " + stateDirectory);
+        }
+        this.stateDirectory = stateDirectory.normalize();
+        this.runner = runner;
         this.buildkitd = buildkitd;
         this.buildctl = buildctl;
     }
 
-    /** {@code $GOCB_STATE_DIR}, else {@code $XDG_STATE_HOME/gocb/buildkit}, else {@code ~/.local/state/gocb/buildkit}. */
-    public static Path defaultStateDirectory() {
-        String explicit = System.getenv("GOCB_STATE_DIR");
+    /**
+     * From the given environment: {@code $GOCB_STATE_DIR/buildkit}, else
+     * {@code $XDG_STATE_HOME/gocb/buildkit}, else {@code $HOME/.local/state/gocb/buildkit}.
+     */
+    public static Path defaultStateDirectory(Map<String, String> environment) {
+        String explicit = environment.get(STATE_DIR_VARIABLE);
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit, "buildkit");
         }
-        String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        String xdg = environment.get("XDG_STATE_HOME");
+        String home = environment.get("HOME");
+        if ((xdg == null || xdg.isBlank()) && (home == null || home.isBlank())) {
+            throw new GocbException("cannot place the embedded builder's state: neither " + STATE_DIR_VARIABLE + ", XDG_STATE_HOME nor HOME is set",
+                "with no builder configured, gocb starts its own buildkitd and keeps its cache in a state directory",
+                "set " + STATE_DIR_VARIABLE + " (or HOME) in the build's environment, or point the build at a running buildkitd");
+        }
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "state");
         return base.resolve("gocb").resolve("buildkit");
+    }
+
+    public CommandRunner runner() {
+        return runner;
     }
 
     public Path stateDirectory() {
@@ -91,7 +114,7 @@ public final class EmbeddedBuilder {
 
     /** True when the builder answers a worker listing. */
     public boolean answers() throws InterruptedException {
-        return BuilderProbe.answers(new BuildctlDriver(buildctl, connection()));
+        return BuilderProbe.answers(new BuildctlDriver(buildctl, connection()), runner);
     }
 
     /** Starts buildkitd unless it already runs; returns once it answers. */
@@ -110,25 +133,16 @@ public final class EmbeddedBuilder {
                 // Its own session: a Ctrl-C on the gocb that started it must not stop it.
                 argv.add("/usr/bin/setsid");
             }
-            argv.addAll(List.of(buildkitd,
+            String daemon = runner.locate(buildkitd, Map.of()).map(Path::toString).orElseThrow(() -> new CommandNotFoundException(buildkitd,
+                "the embedded builder needs buildkitd: run ./dev/setup, or point the build at a running buildkitd (BUILDKIT_HOST)", null));
+            argv.addAll(List.of(daemon,
                 "--root", stateDirectory.resolve("root").toString(),
                 "--addr", connection().address(),
                 "--oci-worker-net=host"));
             // buildkitd leaves empty mount points behind in its TMPDIR; keep them inside its state.
             Path temp = Files.createDirectories(stateDirectory.resolve("tmp"));
-            Process process;
-            try {
-                ProcessBuilder builder = new ProcessBuilder(argv);
-                builder.environment().put("TMPDIR", temp.toString());
-                process = builder
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            } catch (IOException e) {
-                throw new GocbException("cannot start the embedded builder: " + buildkitd + " is not installed",
-                    "gocb runs its own buildkitd when no builder is configured", "run ./dev/setup, or point --addr at a running buildkitd", e);
-            }
+            Process process = runner.startInBackground(new Command(argv, Map.of("TMPDIR", temp.toString()), null),
+                ProcessBuilder.Redirect.appendTo(logFile().toFile()));
             Files.writeString(stateDirectory.resolve("buildkitd.pid"), Long.toString(process.pid()));
             awaitReady(process);
             return connection();
@@ -209,9 +223,9 @@ public final class EmbeddedBuilder {
         private BuilderProbe() {
         }
 
-        static boolean answers(BuildDriver driver) throws InterruptedException {
+        static boolean answers(BuildDriver driver, CommandRunner runner) throws InterruptedException {
             try {
-                return new CommandRunner(SecretMasker.none()).run(driver.probeCommand(), OutputSink.discard()).succeeded();
+                return runner.run(driver.probeCommand(), OutputSink.discard()).succeeded();
             } catch (IOException | GocbException e) {
                 return false;
             }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class CertificateAuthorities {
 
     private static void requireCertificates(Path file, String pem) {
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            throw new GocbException("the file " + file + " holds no PEM certificate",
+            throw new InvalidBuildRequestException("the file " + file + " holds no PEM certificate",
                 "--ca-cert takes a certificate authority in PEM form (-----BEGIN CERTIFICATE-----), never a private key",
                 "export the CA certificate as PEM, e.g. openssl x509 -in ca.der -inform der -out ca.pem");
         }
@@ -54,7 +54,7 @@ public final class CertificateAuthorities {
                 throw new CertificateException("no certificate");
             }
         } catch (CertificateException e) {
-            throw new GocbException("the file " + file + " is not a valid PEM certificate",
+            throw new InvalidBuildRequestException("the file " + file + " is not a valid PEM certificate",
                 "it has a certificate header but its content cannot be decoded (" + e.getMessage() + ")",
                 "check the file (openssl x509 -in " + file + " -noout -subject) and export the CA again");
         }
@@ -64,7 +64,7 @@ public final class CertificateAuthorities {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new GocbException("cannot read the certificate file " + file,
+            throw new InvalidBuildRequestException("cannot read the certificate file " + file,
                 "the file is missing, unreadable or not text (" + e.getClass().getSimpleName() + ")",
                 "check the path and that the build user can read it");
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +27,7 @@ public final class GitInsteadOf {
         String name = claim(host, "ssh");
         HostNames.requirePort(port, "SSH host " + name);
         if (user == null || !user.matches("[A-Za-z0-9._-]+")) {
-            throw new GocbException("SSH user for host " + name + " is not valid",
+            throw new InvalidBuildRequestException("SSH user for host " + name + " is not valid",
                 "the user name goes into an ssh:// URL", "use letters, digits, '.', '_' and '-' (usually 'git')");
         }
         String base = "ssh://" + user + "@" + name + (port == 22 ? "" : ":" + port) + "/";
@@ -57,7 +57,7 @@ public final class GitInsteadOf {
         String name = HostNames.require(host, "git host");
         String previous = kinds.putIfAbsent(name, kind);
         if (previous != null) {
-            throw new GocbException("git host " + name + " is configured twice (" + previous + " and " + kind + ")",
+            throw new InvalidBuildRequestException("git host " + name + " is configured twice (" + previous + " and " + kind + ")",
                 "a host is reached either over SSH (key) or over HTTPS (netrc token), and the rewrites would loop",
                 "configure each host once");
         }

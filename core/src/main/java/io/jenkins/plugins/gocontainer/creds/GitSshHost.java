@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A git host reached over SSH: the go command asks for {@code https://HOST/...}, and git is told
  * to fetch {@code ssh://USER@HOST:PORT/...} instead.
  */
-public record GitSshHost(String user, String host, int port) {
+public record GitSshHost(String user, String host, int port) implements java.io.Serializable {
 
     public static final String DEFAULT_USER = "git";
     public static final int DEFAULT_PORT = 22;
@@ -20,7 +20,7 @@ public record GitSshHost(String user, String host, int port) {
         host = HostNames.require(host, "SSH git host");
         HostNames.requirePort(port, "SSH git host " + host);
         if (user == null || !user.matches("[A-Za-z0-9._-]+")) {
-            throw new GocbException("SSH user '" + user + "' for host " + host + " is not valid",
+            throw new InvalidBuildRequestException("SSH user '" + user + "' for host " + host + " is not valid",
                 "the user name goes into an ssh:// URL", "use letters, digits, '.', '_' and '-' (usually 'git')");
         }
     }
@@ -29,7 +29,7 @@ public record GitSshHost(String user, String host, int port) {
     public static GitSshHost parse(String text) {
         Matcher matcher = text == null ? null : FORM.matcher(text.strip());
         if (matcher == null || !matcher.matches()) {
-            throw new GocbException("'" + text + "' is not an SSH git host",
+            throw new InvalidBuildRequestException("'" + text + "' is not an SSH git host",
                 "an SSH git host is written [USER@]HOST[:PORT], as in git@github.com or git@git.example.com:2222",
                 "give the host the go command fetches from, e.g. --git-ssh git@github.com");
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.GocbException;
 
 import java.net.URI;
@@ -283,7 +284,7 @@ public final class GoPrivateEnvironment {
 
     private static void validate(String name, String value) {
         if (value.chars().anyMatch(c -> c == '\n' || c == '\r' || c == 0)) {
-            throw new GocbException(name + " contains a line break", "build args are single-line values",
+            throw new InvalidBuildRequestException(name + " contains a line break", "build args are single-line values",
                 "set " + name + " on one line");
         }
         if (PATTERN_VARIABLES.contains(name)) {
@@ -299,7 +300,7 @@ public final class GoPrivateEnvironment {
         } else if (name.equals(GOFLAGS)) {
             for (String flag : value.trim().split("\\s+")) {
                 if (!flag.startsWith("-")) {
-                    throw new GocbException("GOFLAGS contains '" + flag + "', which is not a flag",
+                    throw new InvalidBuildRequestException("GOFLAGS contains '" + flag + "', which is not a flag",
                         "GOFLAGS is a space-separated list of -flag or -flag=value settings; the go command"
                             + " fails with 'go: parsing $GOFLAGS: non-flag'",
                         "write each setting as -name=value, e.g. GOFLAGS=-mod=mod");
@@ -341,7 +342,7 @@ public final class GoPrivateEnvironment {
                 }
             }
             if (rule != null) {
-                throw new GocbException(name + " pattern '" + pattern + "' is malformed",
+                throw new InvalidBuildRequestException(name + " pattern '" + pattern + "' is malformed",
                     rule + "; " + name + " is a comma-separated list of glob patterns (Go's path.Match syntax)"
                         + " matched against module path prefixes",
                     fix);
@@ -353,7 +354,7 @@ public final class GoPrivateEnvironment {
         String[] elements = value.split("[,|]", -1);
         for (String element : elements) {
             if (element.isEmpty() || element.chars().anyMatch(Character::isWhitespace)) {
-                throw new GocbException("GOPROXY has an empty element or spaces",
+                throw new InvalidBuildRequestException("GOPROXY has an empty element or spaces",
                     "GOPROXY is a list of proxy URLs, 'direct' and 'off', separated by ',' or '|' without spaces",
                     "e.g. GOPROXY=https://proxy.example.com,direct");
             }
@@ -362,7 +363,7 @@ public final class GoPrivateEnvironment {
             }
             if (!element.contains(":")) {
                 if (!element.contains(".") && !element.contains("/")) {
-                    throw new GocbException("GOPROXY element '" + element + "' is neither a URL nor 'direct' or 'off'",
+                    throw new InvalidBuildRequestException("GOPROXY element '" + element + "' is neither a URL nor 'direct' or 'off'",
                         "single words are reserved for the go command's keywords ('direct', 'off')",
                         "give a proxy URL such as https://proxy.example.com, or 'direct'");
                 }
@@ -372,7 +373,7 @@ public final class GoPrivateEnvironment {
             try {
                 uri = new URI(element);
             } catch (URISyntaxException e) {
-                throw new GocbException("GOPROXY element is not a valid URL", "the go command cannot parse it",
+                throw new InvalidBuildRequestException("GOPROXY element is not a valid URL", "the go command cannot parse it",
                     "give a URL such as https://proxy.example.com");
             }
             if (uri.getRawUserInfo() != null) {
@@ -380,7 +381,7 @@ public final class GoPrivateEnvironment {
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme();
             if (!List.of("https", "http", "file").contains(scheme)) {
-                throw new GocbException("GOPROXY element uses the scheme '" + scheme + "'",
+                throw new InvalidBuildRequestException("GOPROXY element uses the scheme '" + scheme + "'",
                     "the go command accepts https, http and file proxy URLs only",
                     "give a URL such as https://proxy.example.com or file:///path/to/cache/download");
             }
@@ -396,7 +397,7 @@ public final class GoPrivateEnvironment {
     }
 
     private static GocbException credentialsInBuildArg(String name) {
-        return new GocbException(name + " contains credentials (user:password@ in a URL)",
+        return new InvalidBuildRequestException(name + " contains credentials (user:password@ in a URL)",
             "it is passed as a build arg, which is recorded in the image history and the build log",
             "remove the credentials from " + name + " and give them as a netrc token (--netrc-host, --netrc-token-env)");
     }

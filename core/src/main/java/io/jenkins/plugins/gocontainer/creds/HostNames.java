@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -20,34 +20,34 @@ final class HostNames {
      */
     static String require(String host, String what) {
         if (host == null || host.isBlank()) {
-            throw new GocbException(what + " is missing", "a host name such as git.example.com is required",
+            throw new InvalidBuildRequestException(what + " is missing", "a host name such as git.example.com is required",
                 "give the host name only, without scheme, user, port or path");
         }
         String problem = what + " '" + host + "' is not a valid host name";
         if (host.contains("://")) {
-            throw new GocbException(problem, "it contains a URL scheme",
+            throw new InvalidBuildRequestException(problem, "it contains a URL scheme",
                 "give the host name only, e.g. git.example.com instead of https://git.example.com/");
         }
         if (host.contains("@")) {
-            throw new GocbException(what + " is not a valid host name",
+            throw new InvalidBuildRequestException(what + " is not a valid host name",
                 "it contains '@' (a user name, or credentials, in the host)",
                 "give the host name only; the user name and token are separate settings");
         }
         if (host.contains("/")) {
-            throw new GocbException(problem, "it contains a path",
+            throw new InvalidBuildRequestException(problem, "it contains a path",
                 "give the host name only, e.g. git.example.com instead of git.example.com/team/repo");
         }
         if (host.contains(":")) {
-            throw new GocbException(problem, "it contains a port (or is an IPv6 address)",
+            throw new InvalidBuildRequestException(problem, "it contains a port (or is an IPv6 address)",
                 "give the host name only and the port separately");
         }
         if (host.length() > 253 || host.startsWith(".") || host.endsWith(".")) {
-            throw new GocbException(problem, "host names are at most 253 characters, without leading or trailing dot",
+            throw new InvalidBuildRequestException(problem, "host names are at most 253 characters, without leading or trailing dot",
                 "give a host name such as git.example.com");
         }
         for (String label : host.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new GocbException(problem,
+                throw new InvalidBuildRequestException(problem,
                     "each dot-separated part must be 1-63 letters, digits or '-', not starting or ending with '-'",
                     "give a host name such as git.example.com");
             }
@@ -57,7 +57,7 @@ final class HostNames {
 
     static int requirePort(int port, String what) {
         if (port < 1 || port > 65535) {
-            throw new GocbException(what + " port " + port + " is out of range", "TCP ports are 1-65535",
+            throw new InvalidBuildRequestException(what + " port " + port + " is out of range", "TCP ports are 1-65535",
                 "use 22 unless the server listens elsewhere");
         }
         return port;

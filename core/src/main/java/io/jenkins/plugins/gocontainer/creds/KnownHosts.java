@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.GocbException;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class KnownHosts {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new GocbException("cannot read the known_hosts file " + file,
+            throw new InvalidBuildRequestException("cannot read the known_hosts file " + file,
                 "the file is missing, unreadable or not text (" + e.getClass().getSimpleName() + ")",
                 "check the path, or collect the host keys with ssh-keyscan -p PORT HOST > known_hosts", e);
         }
@@ -78,7 +79,7 @@ public final class KnownHosts {
     /** Parses and validates known_hosts text: each line hosts, key type and a base64 key. */
     public static KnownHosts parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new GocbException("the known_hosts content is empty",
+            throw new InvalidBuildRequestException("the known_hosts content is empty",
                 "without host keys SSH cannot verify the git server, and we never disable host key checking",
                 "collect the keys once with ssh-keyscan -p PORT HOST > known_hosts, compare the fingerprints"
                     + " (ssh-keygen -lf known_hosts) with the ones your git server publishes, and pass that file");
@@ -161,7 +162,7 @@ public final class KnownHosts {
     }
 
     private static GocbException malformed(int line, String why) {
-        return new GocbException("known_hosts line " + line + " is malformed", why,
+        return new InvalidBuildRequestException("known_hosts line " + line + " is malformed", why,
             "regenerate the file with ssh-keyscan -p PORT HOST > known_hosts and verify the fingerprints"
                 + " (ssh-keygen -lf known_hosts)");
     }
@@ -189,7 +190,7 @@ public final class KnownHosts {
         }
         String name = HostNames.require(host, "SSH host");
         String shown = port == 22 ? name : "[" + name + "]:" + port;
-        throw new GocbException("SSH host " + shown + " is not in known_hosts",
+        throw new InvalidBuildRequestException("SSH host " + shown + " is not in known_hosts",
             "SSH inside the build would stop with 'Host key verification failed'; the host key was never"
                 + " collected" + (port == 22 ? "" : ", or it was collected for port 22 only (a non-standard port"
                 + " is stored as [host]:port)") + ". Host key checking is never disabled.",

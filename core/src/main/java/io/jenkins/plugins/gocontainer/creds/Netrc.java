@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,18 +29,18 @@ public final class Netrc {
         public Entry {
             host = HostNames.require(host, "netrc host");
             if (login == null || !LOGIN.matcher(login).matches()) {
-                throw new GocbException("netrc login for host " + host + " is missing or contains spaces or quotes",
+                throw new InvalidBuildRequestException("netrc login for host " + host + " is missing or contains spaces or quotes",
                     "netrc fields are separated by white space; most git hosts accept any non-empty login with a token"
                         + " (e.g. 'oauth2' for GitLab, 'x-access-token' for GitHub apps)",
                     "give a login without spaces, quotes or '#'");
             }
             if (token == null || token.isBlank()) {
-                throw new GocbException("netrc host " + host + " has no token",
+                throw new InvalidBuildRequestException("netrc host " + host + " has no token",
                     "a netrc entry without a password cannot authenticate; git would prompt and the build would hang or fail",
                     "give the token through an environment variable (--netrc-token-env VAR), or remove the host");
             }
             if (token.chars().anyMatch(Character::isWhitespace)) {
-                throw new GocbException("the token for netrc host " + host + " contains white space",
+                throw new InvalidBuildRequestException("the token for netrc host " + host + " contains white space",
                     "usually a trailing newline or a pasted line break in the credential",
                     "store the token without white space");
             }
@@ -61,13 +61,13 @@ public final class Netrc {
     public static Netrc of(List<Entry> entries) {
         Objects.requireNonNull(entries, "entries");
         if (entries.isEmpty()) {
-            throw new GocbException("no netrc hosts were given", "a .netrc needs at least one host",
+            throw new InvalidBuildRequestException("no netrc hosts were given", "a .netrc needs at least one host",
                 "give --netrc-host HOST --netrc-user USER --netrc-token-env VAR");
         }
         Set<String> hosts = new HashSet<>();
         for (Entry entry : entries) {
             if (!hosts.add(entry.host())) {
-                throw new GocbException("netrc host " + entry.host() + " is given twice",
+                throw new InvalidBuildRequestException("netrc host " + entry.host() + " is given twice",
                     "git and the go command use the first entry for a host, so the second token would be ignored",
                     "give each host once");
             }
@@ -90,13 +90,13 @@ public final class Netrc {
     static String tokenFromEnvironment(String variable, Map<String, String> environment, String purpose) {
         Objects.requireNonNull(environment, "environment");
         if (variable == null || !VARIABLE.matcher(variable).matches()) {
-            throw new GocbException("'" + variable + "' is not a valid environment variable name (" + purpose + ")",
+            throw new InvalidBuildRequestException("'" + variable + "' is not a valid environment variable name (" + purpose + ")",
                 "variable names are letters, digits and '_', not starting with a digit",
                 "give the name of the variable that holds the token, not the token itself");
         }
         String value = environment.get(variable);
         if (value == null || value.isBlank()) {
-            throw new GocbException("environment variable " + variable + " is " + (value == null ? "not set" : "empty")
+            throw new InvalidBuildRequestException("environment variable " + variable + " is " + (value == null ? "not set" : "empty")
                 + " (" + purpose + ")",
                 "secrets are read from the environment, never from command-line flags, and the variable was not"
                     + " bound for this build",

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 
 import java.io.IOException;
@@ -45,14 +45,14 @@ public final class PrivateModuleAccess {
         this.certificateAuthorities = List.copyOf(builder.certificateAuthorities);
         this.goEnvironment = GoPrivateEnvironment.from(builder.goEnvironment);
         if (!sshHosts.isEmpty() && sshIdentity.isEmpty()) {
-            throw new GocbException("SSH git hosts " + sshHosts + " are configured without an SSH identity",
+            throw new InvalidBuildRequestException("SSH git hosts " + sshHosts + " are configured without an SSH identity",
                 "fetching over SSH needs a key (--ssh-key) or an agent that holds one (--ssh-agent)",
                 "add --ssh-key FILE (with --ssh-passphrase-env VAR for a protected key) or --ssh-agent");
         }
         Set<String> netrcHosts = new LinkedHashSet<>();
         for (NetrcLogin login : netrcLogins) {
             if (!netrcHosts.add(login.host())) {
-                throw new GocbException("netrc host " + login.host() + " is given twice",
+                throw new InvalidBuildRequestException("netrc host " + login.host() + " is given twice",
                     "a .netrc has one login per host", "keep one --netrc-host " + login.host());
             }
         }
@@ -109,21 +109,25 @@ public final class PrivateModuleAccess {
             }
             Optional<Path> sshSource = Optional.empty();
             if (sshIdentity.isPresent()) {
-                Optional<SshKey> key = sshIdentity.get() instanceof SshIdentity.KeyFile keyFile ? Optional.of(SshKey.read(keyFile.file())) : Optional.empty();
+                Optional<SshKey> key = sshIdentity.get() instanceof SshIdentity.KeyFile keyFile ? Optional.of(SshKey.read(keyFile.file()))
+                    : sshIdentity.get() instanceof SshIdentity.KeyMaterial material ? Optional.of(keyFromSecret(material, environment, directory))
+                    : Optional.empty();
                 key.ifPresent(k -> directory.register(k.content()));
                 KnownHosts hosts = knownHosts(userHome);
                 sshHosts.forEach(host -> hosts.requireHost(host.host(), host.port()));
                 secretFiles.put(KnownHosts.SECRET_ID, directory.writeNonSecret(KnownHosts.SECRET_ID, hosts.text()));
                 Path knownHostsFile = secretFiles.get(KnownHosts.SECRET_ID);
-                if (sshIdentity.get() instanceof SshIdentity.KeyFile keyFile) {
+                if (key.isPresent()) {
+                    Optional<String> passphraseVariable = sshIdentity.get() instanceof SshIdentity.KeyFile keyFile
+                        ? keyFile.passphraseVariable() : ((SshIdentity.KeyMaterial) sshIdentity.get()).passphraseVariable();
                     if (key.get().encrypted()) {
-                        String passphrase = passphrase(keyFile, environment);
-                        agent = SshAgent.start(directory);
+                        String passphrase = passphrase(key.get().file(), passphraseVariable, environment);
+                        agent = SshAgent.start(directory, runner);
                         agent.add(key.get(), passphrase, AGENT_KEY_LIFETIME, runner);
                         sshSource = Optional.of(agent.socket());
                         agentSide.ssh(knownHostsFile, Optional.empty(), sshSource);
                     } else {
-                        sshSource = Optional.of(keyFile.file().toAbsolutePath());
+                        sshSource = Optional.of(key.get().file().toAbsolutePath());
                         agentSide.ssh(knownHostsFile, sshSource, Optional.empty());
                     }
                 } else {
@@ -178,7 +182,7 @@ public final class PrivateModuleAccess {
     private KnownHosts knownHosts(Path userHome) {
         Path file = knownHosts.orElse(userHome.resolve(".ssh/known_hosts"));
         if (knownHosts.isEmpty() && !Files.isRegularFile(file)) {
-            throw new GocbException("no known_hosts for SSH host key verification",
+            throw new InvalidBuildRequestException("no known_hosts for SSH host key verification",
                 "SSH inside the build checks the git server's host key against known_hosts; none was given with"
                     + " --known-hosts and " + file + " does not exist. Host key checking is never disabled.",
                 "collect the keys once with gocb known-hosts HOST[:PORT] > known_hosts (ssh-keyscan underneath), check the"
@@ -187,29 +191,36 @@ public final class PrivateModuleAccess {
         return KnownHosts.read(file);
     }
 
-    private static String passphrase(SshIdentity.KeyFile keyFile, Map<String, String> environment) {
-        if (keyFile.passphraseVariable().isEmpty()) {
-            throw new GocbException("the SSH key " + keyFile.file() + " is protected by a passphrase, and none was given",
+    /** The key handed over as a secret value, written to the build's private directory. */
+    private static SshKey keyFromSecret(SshIdentity.KeyMaterial material, Map<String, String> secrets, SecretDirectory directory) {
+        String content = Netrc.tokenFromEnvironment(material.secretName(), secrets, "the SSH private key");
+        directory.register(content);
+        Path file = directory.write("ssh-key", content.endsWith("\n") ? content : content + "\n");
+        return SshKey.parse(file, content);
+    }
+
+    private static String passphrase(Path keyFile, Optional<String> passphraseVariable, Map<String, String> environment) {
+        if (passphraseVariable.isEmpty()) {
+            throw new InvalidBuildRequestException("the SSH key " + keyFile + " is protected by a passphrase, and none was given",
                 "gocb loads a protected key into a private ssh-agent for the build, which needs the passphrase;"
                     + " it is read from an environment variable, never from a flag",
                 "name the variable holding it with --ssh-passphrase-env VAR (in Jenkins, sshUserPrivateKey binds"
                     + " passphraseVariable), or load the key into your own agent and use --ssh-agent");
         }
-        return Netrc.tokenFromEnvironment(keyFile.passphraseVariable().get(), environment,
-            "the passphrase of the SSH key " + keyFile.file());
+        return Netrc.tokenFromEnvironment(passphraseVariable.get(), environment, "the passphrase of the SSH key " + keyFile);
     }
 
     private static Path agentSocket(SshIdentity.AgentSocket agent, Map<String, String> environment) {
         Optional<Path> socket = agent.socket().or(() -> Optional.ofNullable(environment.get("SSH_AUTH_SOCK"))
             .filter(value -> !value.isBlank()).map(Path::of));
         if (socket.isEmpty()) {
-            throw new GocbException("--ssh-agent was given, but SSH_AUTH_SOCK is not set",
+            throw new InvalidBuildRequestException("--ssh-agent was given, but SSH_AUTH_SOCK is not set",
                 "the build forwards the agent whose socket SSH_AUTH_SOCK names, and there is none in this environment",
                 "start an agent and add the key (eval $(ssh-agent); ssh-add KEY), use Jenkins' sshagent step, or pass --ssh-key");
         }
         Path path = socket.get().toAbsolutePath();
         if (!Files.exists(path) || Files.isRegularFile(path) || Files.isDirectory(path)) {
-            throw new GocbException("the SSH agent socket " + path + " does not exist or is not a socket",
+            throw new InvalidBuildRequestException("the SSH agent socket " + path + " does not exist or is not a socket",
                 "the agent that created it has stopped, or SSH_AUTH_SOCK belongs to another session or machine",
                 "start an agent and add the key again (eval $(ssh-agent); ssh-add KEY), or pass --ssh-key");
         }
@@ -232,6 +243,13 @@ public final class PrivateModuleAccess {
 
         public Builder sshKey(Path file, String passphraseVariable) {
             this.sshIdentity = SshIdentity.keyFile(Objects.requireNonNull(file, "file"), passphraseVariable);
+            return this;
+        }
+
+        /** Key material handed over as the secret {@code secretName}, with the name of its passphrase's secret (or null). */
+        public Builder sshKeySecret(String secretName, String passphraseVariable) {
+            this.sshIdentity = new SshIdentity.KeyMaterial(Objects.requireNonNull(secretName, "secretName"),
+                Optional.ofNullable(passphraseVariable).filter(v -> !v.isBlank()));
             return this;
         }
 

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gocontainer.creds;
 
 import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.exec.Command;
-import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
 import io.jenkins.plugins.gocontainer.exec.CommandResult;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A private {@code ssh-agent} for one build, holding a passphrase-protected key so that BuildKit
@@ -41,32 +40,26 @@ public final class SshAgent implements AutoCloseable {
         """;
 
     private final Process process;
+    private final CommandRunner runner;
     private final Path socket;
     private final SecretDirectory directory;
     private final Thread shutdownHook;
 
-    private SshAgent(Process process, Path socket, SecretDirectory directory) {
+    private SshAgent(Process process, CommandRunner runner, Path socket, SecretDirectory directory) {
         this.process = process;
+        this.runner = runner;
         this.socket = socket;
         this.directory = directory;
         this.shutdownHook = new Thread(this::stop, "gocb-ssh-agent-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts {@code ssh-agent -D} with its socket in {@code directory}. */
-    public static SshAgent start(SecretDirectory directory) throws IOException, InterruptedException {
+    /** Starts {@code ssh-agent -D} with its socket in {@code directory}, through {@code runner} (its PATH, its stop). */
+    public static SshAgent start(SecretDirectory directory, CommandRunner runner) throws IOException, InterruptedException {
         Path socket = directory.path().resolve(SOCKET_NAME);
-        ProcessBuilder builder = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new CommandNotFoundException("ssh-agent", "install the OpenSSH client (apt-get install openssh-client, or ./dev/setup)", e);
-        }
-        SshAgent agent = new SshAgent(process, socket, directory);
+        Process process = runner.withMissingProgramRemedy("install the OpenSSH client (apt-get install openssh-client, or ./dev/setup)")
+            .startInBackground(Command.of("ssh-agent", "-D", "-a", socket.toString()), ProcessBuilder.Redirect.DISCARD);
+        SshAgent agent = new SshAgent(process, runner, socket, directory);
         try {
             awaitSocket(agent, process, socket);
         } catch (InterruptedException | RuntimeException e) {
@@ -126,11 +119,11 @@ public final class SshAgent implements AutoCloseable {
         }
         // ssh-add asks again only when the passphrase was wrong.
         if (Files.exists(askedAgain)) {
-            throw new GocbException("the passphrase does not open the SSH key " + key.file(),
+            throw new InvalidBuildRequestException("the passphrase does not open the SSH key " + key.file(),
                 "ssh-add rejected the passphrase read from the environment variable given for it",
                 "check that the variable holds this key's passphrase (test with: ssh-keygen -y -f " + key.file() + ")");
         }
-        throw new GocbException("ssh-add could not load the SSH key " + key.file() + ":\n" + result.lastLinesText(),
+        throw new InvalidBuildRequestException("ssh-add could not load the SSH key " + key.file() + ":\n" + result.lastLinesText(),
             "the private agent refused the key",
             "check the key with ssh-keygen -y -f " + key.file() + ", or load it into your own agent and use --ssh-agent");
     }
@@ -151,17 +144,8 @@ public final class SshAgent implements AutoCloseable {
     }
 
     private void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process.isAlive()) {
+            runner.withGracePeriod(STOP_TIMEOUT).stop(process);
         }
     }
 

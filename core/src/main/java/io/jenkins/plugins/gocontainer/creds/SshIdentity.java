@@ -18,6 +18,17 @@ public sealed interface SshIdentity {
         }
     }
 
+    /**
+     * Private key material handed over as a secret value (a Jenkins SSH credential), under
+     * {@code secretName}; it is written to the build's private directory only for the build.
+     */
+    record KeyMaterial(String secretName, Optional<String> passphraseVariable) implements SshIdentity {
+        public KeyMaterial {
+            Objects.requireNonNull(secretName, "secretName");
+            Objects.requireNonNull(passphraseVariable, "passphraseVariable");
+        }
+    }
+
     /** An agent socket (usually {@code SSH_AUTH_SOCK}); empty means "the one in the environment". */
     record AgentSocket(Optional<Path> socket) implements SshIdentity {
         public AgentSocket {

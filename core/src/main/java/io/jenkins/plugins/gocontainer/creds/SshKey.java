@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.creds;
 
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.GocbException;
 
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class SshKey {
                 : e instanceof AccessDeniedException ? "the build user may not read it"
                 : "it could not be read (" + (e.getMessage() != null && e.getMessage().equals("is a directory")
                     ? "it is a directory" : e.getClass().getSimpleName()) + ")";
-            throw new GocbException("cannot read the SSH private key file " + file, why,
+            throw new InvalidBuildRequestException("cannot read the SSH private key file " + file, why,
                 "check the path and that the build user can read it (in Jenkins, use the file path that"
                     + " withCredentials(sshUserPrivateKey(keyFileVariable: ...)) provides)", e);
         }
@@ -81,13 +82,13 @@ public final class SshKey {
             throw unsupported(file, "the file is empty");
         }
         if (text.startsWith("PuTTY-User-Key-File-")) {
-            throw new GocbException("the SSH key " + file + " is a PuTTY key (.ppk), which OpenSSH cannot use",
+            throw new InvalidBuildRequestException("the SSH key " + file + " is a PuTTY key (.ppk), which OpenSSH cannot use",
                 "PuTTY and OpenSSH store keys in different formats",
                 "convert it: puttygen " + file.getFileName() + " -O private-openssh-new -o id_ed25519"
                     + " (or in PuTTYgen: Conversions > Export OpenSSH key)");
         }
         if (isPublicKey(text)) {
-            throw new GocbException("the file " + file + " holds a public key, not a private key",
+            throw new InvalidBuildRequestException("the file " + file + " holds a public key, not a private key",
                 "the .pub file (or an authorized_keys line) was given instead of the private key",
                 "give the private key file (the same name without .pub); the public key belongs on the git server");
         }
@@ -151,7 +152,7 @@ public final class SshKey {
     }
 
     private static GocbException unsupported(Path file, String why) {
-        return new GocbException("the SSH key " + file + " is not in a supported format", why,
+        return new InvalidBuildRequestException("the SSH key " + file + " is not in a supported format", why,
             "give an OpenSSH or PEM private key; convert other keys with ssh-keygen -p -f KEYFILE"
                 + " (rewrites it in OpenSSH format; add -m PEM for PEM), or create a new one with"
                 + " ssh-keygen -t ed25519 -f KEYFILE and register its .pub on the git server");

@@ -1,15 +1,20 @@
 package io.jenkins.plugins.gocontainer.exec;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,34 +24,49 @@ import java.util.concurrent.TimeUnit;
  * <p>Cancellation: when the calling thread is interrupted while the command runs, the whole
  * process tree is stopped (first politely, then forcibly after {@link #gracePeriod()}), the output
  * is drained, and {@link InterruptedException} is thrown. Nothing is left running.
+ *
+ * <p>Environment: a child process gets exactly the runner's environment with the command's own
+ * variables laid over it, never this JVM's inherited environment (in a Jenkins agent JVM that
+ * would be the agent's, not the build's). A program without a slash is looked up on that
+ * environment's {@code PATH}, so that a tool installer's {@code go} on the build's PATH is the
+ * one that runs.
  */
 public final class CommandRunner {
 
     public static final int DEFAULT_TAIL_LINES = 40;
 
     private final SecretMasker masker;
+    private final Map<String, String> environment;
     private final int tailLines;
     private final Duration gracePeriod;
     private final String missingProgramRemedy;
 
-    public CommandRunner(SecretMasker masker) {
-        this(masker, DEFAULT_TAIL_LINES, Duration.ofSeconds(5), "install it (./dev/setup installs every tool go-container-build uses)");
+    /** @param environment every variable a child process gets (before each command's own) */
+    public CommandRunner(SecretMasker masker, Map<String, String> environment) {
+        this(masker, Map.copyOf(environment), DEFAULT_TAIL_LINES, Duration.ofSeconds(5),
+            "install it (./dev/setup installs every tool go-container-build uses)");
     }
 
-    private CommandRunner(SecretMasker masker, int tailLines, Duration gracePeriod, String missingProgramRemedy) {
+    private CommandRunner(SecretMasker masker, Map<String, String> environment, int tailLines, Duration gracePeriod, String missingProgramRemedy) {
         this.masker = masker;
+        this.environment = environment;
         this.tailLines = tailLines;
         this.gracePeriod = gracePeriod;
         this.missingProgramRemedy = missingProgramRemedy;
     }
 
     public CommandRunner withGracePeriod(Duration grace) {
-        return new CommandRunner(masker, tailLines, grace, missingProgramRemedy);
+        return new CommandRunner(masker, environment, tailLines, grace, missingProgramRemedy);
     }
 
     /** What a "command not found" error should tell the user to do. */
     public CommandRunner withMissingProgramRemedy(String remedy) {
-        return new CommandRunner(masker, tailLines, gracePeriod, remedy);
+        return new CommandRunner(masker, environment, tailLines, gracePeriod, remedy);
+    }
+
+    /** The environment every child process starts from. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     public Duration gracePeriod() {
@@ -103,13 +123,58 @@ public final class CommandRunner {
         return lines;
     }
 
+    /**
+     * Starts a long-running command (a daemon, an agent) whose output goes to {@code output}
+     * instead of a sink. The caller owns the process and stops it with {@link #stop(Process)}.
+     */
+    public Process startInBackground(Command command, ProcessBuilder.Redirect output) throws IOException {
+        ProcessBuilder builder = processBuilder(command).redirectOutput(output);
+        return start(builder, command);
+    }
+
+    /** Stops a process this runner started, and every process it started, within the grace period. */
+    public void stop(Process process) {
+        ProcessTree.stop(process, gracePeriod);
+    }
+
+    /** Where {@code program} is found on the runner's PATH (with the command's own PATH, if any). */
+    public Optional<Path> locate(String program, Map<String, String> commandEnvironment) {
+        if (program.contains("/")) {
+            return Optional.of(Path.of(program));
+        }
+        String path = commandEnvironment.getOrDefault("PATH", environment.getOrDefault("PATH", ""));
+        for (String directory : path.split(File.pathSeparator)) {
+            if (!directory.isEmpty()) {
+                Path candidate = Path.of(directory, program);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate.toAbsolutePath());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Process start(Command command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
-        builder.environment().putAll(command.environment());
+        return start(processBuilder(command).redirectErrorStream(true), command);
+    }
+
+    private ProcessBuilder processBuilder(Command command) {
+        Path program = locate(command.program(), command.environment())
+            .orElseThrow(() -> new CommandNotFoundException(command.program(), missingProgramRemedy, null));
+        List<String> argv = new ArrayList<>(command.argv());
+        argv.set(0, program.toString());
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        Map<String, String> variables = builder.environment();
+        variables.clear();
+        variables.putAll(environment);
+        variables.putAll(command.environment());
         if (command.workingDirectory() != null) {
             builder.directory(command.workingDirectory().toFile());
         }
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    private Process start(ProcessBuilder builder, Command command) throws IOException {
         try {
             return builder.start();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.gates;
 
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.GocbException;
 
 import java.math.BigDecimal;
@@ -67,7 +68,7 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
     }
 
     private static GocbException invalid(String text, String why) {
-        return new GocbException("invalid size '" + text + "': " + why,
+        return new InvalidBuildRequestException("invalid size '" + text + "': " + why,
             "sizes are written as a number and a decimal (SI) or binary (IEC) unit",
             "write " + ACCEPTED);
     }

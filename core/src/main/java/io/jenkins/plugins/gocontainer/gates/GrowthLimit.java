@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.gates;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -25,7 +25,7 @@ public record GrowthLimit(BigDecimal percent) {
         if (!matcher.matches()) {
             String why = input.startsWith("-") ? "a growth limit cannot be negative"
                 : input.matches("[0-9.]+") ? "the % sign is missing" : "it is not a percentage";
-            throw new GocbException("invalid growth limit '" + text + "': " + why,
+            throw new InvalidBuildRequestException("invalid growth limit '" + text + "': " + why,
                 "a growth limit is the share by which the image may exceed its baseline",
                 "write a non-negative percentage such as 10% or 2.5%");
         }

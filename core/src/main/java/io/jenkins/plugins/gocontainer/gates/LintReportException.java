@@ -12,11 +12,11 @@ public class LintReportException extends GocbException {
     private static final int EXCERPT_LENGTH = 60;
 
     LintReportException(String problem, String reason, String remedy) {
-        super(problem, reason, remedy);
+        super(Kind.INVALID_INPUT, problem, reason, remedy, null);
     }
 
     LintReportException(String problem, String reason, String remedy, Throwable cause) {
-        super(problem, reason, remedy, cause);
+        super(Kind.INVALID_INPUT, problem, reason, remedy, cause);
     }
 
     static LintReportException missing(Path file) {

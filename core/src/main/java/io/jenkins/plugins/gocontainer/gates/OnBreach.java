@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.gates;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.util.Locale;
 
@@ -18,7 +18,7 @@ public enum OnBreach {
         return switch (value) {
             case "unstable" -> UNSTABLE;
             case "fail", "failed", "failure" -> FAILED;
-            default -> throw new GocbException("unknown gate outcome '" + text + "'",
+            default -> throw new InvalidBuildRequestException("unknown gate outcome '" + text + "'",
                 "a breached gate either marks the build unstable or fails it",
                 "write 'unstable' or 'fail'");
         };

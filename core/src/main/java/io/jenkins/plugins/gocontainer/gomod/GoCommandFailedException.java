@@ -34,7 +34,7 @@ public class GoCommandFailedException extends GocbException {
     }
 
     /** The failure the catalogue recognised, if it did. */
-    public Optional<GoErrorKind> kind() {
+    public Optional<GoErrorKind> goErrorKind() {
         return Optional.ofNullable(kind);
     }
 

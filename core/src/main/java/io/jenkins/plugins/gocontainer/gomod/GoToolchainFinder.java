@@ -57,7 +57,7 @@ public final class GoToolchainFinder {
     }
 
     private static Path onPath(String name, Map<String, String> environment) {
-        String path = environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", ""));
+        String path = environment.getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 Path candidate = Path.of(dir, name).toAbsolutePath();

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.gomod;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +41,7 @@ public record GoVersion(int major, int minor, int patch, String prerelease, int 
         }
         Matcher m = SYNTAX.matcher(version);
         if (!m.matches()) {
-            throw new GocbException("'" + text + "' is not a Go version",
+            throw new InvalidBuildRequestException("'" + text + "' is not a Go version",
                     "Go versions look like 1.21, 1.21.3, 1.22rc1 or go1.26.3",
                     "correct the version (the go and toolchain lines of go.mod, or the go command's GOVERSION)");
         }
@@ -74,7 +74,7 @@ public record GoVersion(int major, int minor, int patch, String prerelease, int 
                 return parse(suffix < 0 ? word : word.substring(0, suffix));
             }
         }
-        throw new GocbException("cannot read a Go version in '" + text + "'",
+        throw new InvalidBuildRequestException("cannot read a Go version in '" + text + "'",
                 "the go command printed something other than its version (for example go1.26.3)",
                 "check that the go executable is the Go toolchain (run it with 'env GOVERSION')");
     }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one mode made: the part of {@link GoModVendorResult} that differs between vendor and download. */
+/** What one mode made: the part of {@link ModuleFetchResult} that differs between vendor and download. */
 record ModeOutcome(int moduleCount, long bytes, Path location, Map<String, String> buildEnvironment, List<String> notes) {
 
     ModeOutcome {

@@ -10,7 +10,7 @@ import io.jenkins.plugins.gocontainer.gates.GateOutcome;
 import io.jenkins.plugins.gocontainer.gates.GateReport;
 import io.jenkins.plugins.gocontainer.gates.GateReportTable;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
-import io.jenkins.plugins.gocontainer.registry.PushTagsResult;
+import io.jenkins.plugins.gocontainer.registry.RetagResult;
 import io.jenkins.plugins.gocontainer.registry.TagPusher;
 import io.jenkins.plugins.gocontainer.tags.OciLabels;
 import io.jenkins.plugins.gocontainer.tags.TagSet;
@@ -35,7 +35,7 @@ public final class TaggedBuild {
      * What a tagged build produced. {@code tags} is empty when the policy named no tag besides the
      * candidate, or when a gate failed: then {@code withheld} lists the tags that were not added.
      */
-    public record Result(BuildResult build, String candidateTag, Optional<PushTagsResult> tags, TagSet tagSet,
+    public record Result(BuildResult build, String candidateTag, Optional<RetagResult> tags, TagSet tagSet,
                          Optional<GateReport> gates, List<String> withheld) {
 
         public Result {
@@ -106,7 +106,7 @@ public final class TaggedBuild {
             return new Result(built, candidate, Optional.empty(), tags, report, List.of());
         }
         sink.line("gocb: tagging " + built.digest() + " as " + String.join(", ", others));
-        PushTagsResult pushed = pusher.push(repository.withDigest(built.digest()), repository, others);
+        RetagResult pushed = pusher.push(repository.withDigest(built.digest()), repository, others);
         return new Result(built, candidate, Optional.of(pushed), tags, report, List.of());
     }
 }

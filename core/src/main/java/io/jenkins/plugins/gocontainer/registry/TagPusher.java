@@ -35,7 +35,7 @@ public final class TagPusher {
      * @param target the repository to tag in (its tag, if any, is ignored)
      * @param tags   the tags to place, validated before anything is sent
      */
-    public PushTagsResult push(ImageReference source, ImageReference target, List<String> tags) throws IOException, InterruptedException {
+    public RetagResult push(ImageReference source, ImageReference target, List<String> tags) throws IOException, InterruptedException {
         List<String> wanted = validated(target, tags);
         String sourceReference = source.digestOptional().or(source::tagOptional).orElseThrow(() -> new RegistryException(
             "the source " + source + " names neither a digest nor a tag",
@@ -49,7 +49,7 @@ public final class TagPusher {
             copy.ensurePresent(manifest);
         }
         List<TagOutcome> outcomes = placeAll(target, wanted, manifest);
-        return new PushTagsResult(target.repositoryOnly(), manifest.digest(), manifest.mediaType(), outcomes,
+        return new RetagResult(target.repositoryOnly(), manifest.digest(), manifest.mediaType(), outcomes,
             copy.mounted, copy.copied, client.http().bytesSent() - bytesBefore);
     }
 

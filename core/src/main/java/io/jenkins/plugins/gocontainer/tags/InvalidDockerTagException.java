@@ -21,7 +21,7 @@ public class InvalidDockerTagException extends GocbException {
     }
 
     private InvalidDockerTagException(String problem, String reason, String remedy, String tag, String rule) {
-        super(problem, reason, remedy);
+        super(Kind.INVALID_INPUT, problem, reason, remedy, null);
         this.tag = tag;
         this.rule = rule;
     }

@@ -17,7 +17,7 @@ public class InvalidTagRuleException extends GocbException {
     }
 
     private InvalidTagRuleException(String what, String text, String problem, String remedy) {
-        super("invalid " + what + " '" + text + "': " + problem, SYNTAX, remedy);
+        super(Kind.INVALID_INPUT, "invalid " + what + " '" + text + "': " + problem, SYNTAX, remedy, null);
     }
 
     /** A bad flavor setting: latest, prefix, suffix or onlatest. */

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gocontainer.tags;
 
-import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +51,7 @@ public record OciLabels(SortedMap<String, String> values) {
         try {
             return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
         } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw new GocbException("SOURCE_DATE_EPOCH is not a number of seconds: '" + epoch + "'",
+            throw new InvalidBuildRequestException("SOURCE_DATE_EPOCH is not a number of seconds: '" + epoch + "'",
                 "SOURCE_DATE_EPOCH is the build time as seconds since 1970-01-01 UTC, e.g. the commit time from git log -1 --format=%ct",
                 "set it with SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it to use the commit time");
         }

@@ -86,10 +86,10 @@ class BuildCachesIT {
 
     /** Runs one build on a buildkitd started with empty state for it, stopped afterwards; returns the log. */
     private static List<String> buildOnFreshBuilder(RealEnvironment env, BuildPlan plan) throws Exception {
-        EmbeddedBuilder fresh = new EmbeddedBuilder(env.newDirectory("fresh-builder-"));
+        EmbeddedBuilder fresh = new EmbeddedBuilder(env.newDirectory("fresh-builder-"), new io.jenkins.plugins.gocontainer.exec.CommandRunner(io.jenkins.plugins.gocontainer.exec.SecretMasker.none(), System.getenv()));
         List<String> log = new ArrayList<>();
         try {
-            new ImageBuilder(new BuildctlDriver(fresh.start()), new CommandRunner(new SecretMasker())).build(plan, log::add);
+            new ImageBuilder(new BuildctlDriver(fresh.start()), new CommandRunner(new SecretMasker(), System.getenv())).build(plan, log::add);
         } finally {
             fresh.stop();
         }

@@ -33,14 +33,14 @@ class BuildClientsIT {
         RequiredTools.require("buildx");
         Path buildxConfig = env.newDirectory("buildx-");
         Map<String, String> environment = Map.of("BUILDX_CONFIG", buildxConfig.toString());
-        new CommandRunner(SecretMasker.none()).capture(new Command(
+        new CommandRunner(SecretMasker.none(), System.getenv()).capture(new Command(
             List.of("buildx", "create", "--name", "gocb-it", "--driver", "remote", env.builder().address()), environment, null));
         BuildxDriver driver = new BuildxDriver(List.of("buildx"), "gocb-it", environment);
         String repository = "examples/hello-buildx";
         BuildPlan plan = new BuildPlanner().plan(BuildFailuresIT.helloRequest(env)
             .image(env.registry().hostPort() + "/" + repository + ":1").version("2.0.0-buildx").build());
 
-        BuildResult result = new ImageBuilder(driver, new CommandRunner(SecretMasker.none())).build(plan, line -> { });
+        BuildResult result = new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, line -> { });
 
         RegistryProbe.Manifest manifest = RegistryProbe.manifest(env.registry(), repository, "1");
         assertThat(manifest.contentType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
@@ -56,13 +56,13 @@ class BuildClientsIT {
             BuildPlan plan = new BuildPlanner().plan(BuildFailuresIT.helloRequest(env)
                 .image(env.registry().hostPort() + "/" + repository + ":1").version("3.0.0-tls").build());
 
-            BuildResult result = new ImageBuilder(new BuildctlDriver(remote.connection()), new CommandRunner(SecretMasker.none())).build(plan, line -> { });
+            BuildResult result = new ImageBuilder(new BuildctlDriver(remote.connection()), new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, line -> { });
 
             assertThat(RegistryProbe.manifest(env.registry(), repository, "1").computedDigest()).isEqualTo(result.digest());
 
             BuilderConnection withoutClientCertificate = BuilderConnection.of(remote.connection().address());
             BuilderUnreachableException refused = catchThrowableOfType(BuilderUnreachableException.class,
-                () -> new ImageBuilder(new BuildctlDriver(withoutClientCertificate), new CommandRunner(SecretMasker.none())).build(plan, line -> { }));
+                () -> new ImageBuilder(new BuildctlDriver(withoutClientCertificate), new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, line -> { }));
             assertThat(refused.getMessage()).contains(remote.connection().address()).contains("--tls-ca-cert");
         }
     }

@@ -30,7 +30,7 @@ class BuildFailuresIT {
     @Test
     void unreachableBuilderSaysHowToStartOne(RealEnvironment env) throws Exception {
         Path socket = env.newDirectory("nobuilder-").resolve("buildkitd.sock");
-        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix://" + socket)), new CommandRunner(SecretMasker.none()));
+        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix://" + socket)), new CommandRunner(SecretMasker.none(), System.getenv()));
         BuildPlan plan = new BuildPlanner().plan(helloRequest(env).image(env.registry().hostPort() + "/never:1").build());
 
         BuilderUnreachableException error = catchThrowableOfType(BuilderUnreachableException.class, () -> builder.build(plan, line -> { }));

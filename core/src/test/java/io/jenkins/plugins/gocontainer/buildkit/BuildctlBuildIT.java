@@ -88,6 +88,6 @@ class BuildctlBuildIT {
     }
 
     static ImageBuilder builder(RealEnvironment env) {
-        return new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none()));
+        return new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv()));
     }
 }

@@ -38,7 +38,7 @@ class CancellationIT {
         List<Path> tempBefore = gocbTempDirectories();
         CountDownLatch stepStarted = new CountDownLatch(1);
         AtomicReference<Thread> worker = new AtomicReference<>();
-        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none()).withGracePeriod(Duration.ofSeconds(5)));
+        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv()).withGracePeriod(Duration.ofSeconds(5)));
 
         CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
             worker.set(Thread.currentThread());

@@ -15,9 +15,9 @@ import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.gomod.GoModMode;
-import io.jenkins.plugins.gocontainer.gomod.GoModVendor;
-import io.jenkins.plugins.gocontainer.gomod.GoModVendorRequest;
-import io.jenkins.plugins.gocontainer.gomod.GoModVendorResult;
+import io.jenkins.plugins.gocontainer.gomod.ModuleFetcher;
+import io.jenkins.plugins.gocontainer.gomod.ModuleFetchRequest;
+import io.jenkins.plugins.gocontainer.gomod.ModuleFetchResult;
 import io.jenkins.plugins.gocontainer.testing.GitSshServer;
 import io.jenkins.plugins.gocontainer.testing.GoImportMetaServer;
 import io.jenkins.plugins.gocontainer.testing.HermeticGo;
@@ -53,7 +53,7 @@ class HermeticBuildIT {
     void downloadModeBuildsFromTheAgentsModuleCacheWithoutNetwork(RealEnvironment env) throws Exception {
         Path service = TestModules.copyExample(env.newDirectory("modules-download-").resolve("svc"));
         Path moduleCache = env.newDirectory("modcache-").resolve("gomodcache");
-        GoModVendorResult vendored = vendor(env, GoModVendorRequest.of(service, GoModMode.DOWNLOAD).withModuleCache(moduleCache), offlineGo(env));
+        ModuleFetchResult vendored = vendor(env, ModuleFetchRequest.of(service, GoModMode.DOWNLOAD).withModuleCache(moduleCache), offlineGo(env));
         assertThat(vendored.moduleCount()).isGreaterThanOrEqualTo(5);
 
         BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(service)
@@ -66,7 +66,7 @@ class HermeticBuildIT {
         assertThat(dockerfile).contains("RUN --network=none --mount=type=cache,target=/go/pkg/mod", "GOPROXY=file:///gocb/gomodcache,off")
             .doesNotContain("go mod download");
 
-        BuildResult result = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(new SecretMasker())).build(plan, line -> { });
+        BuildResult result = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(new SecretMasker(), System.getenv())).build(plan, line -> { });
 
         assertRuns(env, "examples/modules@" + result.digest());
     }
@@ -74,7 +74,7 @@ class HermeticBuildIT {
     @Test
     void vendorModeBuildsFromVendorWithoutNetwork(RealEnvironment env) throws Exception {
         Path service = TestModules.copyExample(env.newDirectory("modules-vendor-").resolve("svc"));
-        vendor(env, GoModVendorRequest.of(service, GoModMode.VENDOR), offlineGo(env));
+        vendor(env, ModuleFetchRequest.of(service, GoModMode.VENDOR), offlineGo(env));
         assertThat(service.resolve("vendor/modules.txt")).isRegularFile();
 
         BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(service)
@@ -85,7 +85,7 @@ class HermeticBuildIT {
             .build());
         assertThat(((DockerfileSource.Generated) plan.dockerfile()).content()).doesNotContain("go mod download").contains("go build -v -mod=vendor");
 
-        BuildResult result = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(new SecretMasker())).build(plan, line -> { });
+        BuildResult result = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(new SecretMasker(), System.getenv())).build(plan, line -> { });
 
         assertRuns(env, "examples/modules@" + result.digest());
     }
@@ -113,10 +113,10 @@ class HermeticBuildIT {
             Map<String, String> goEnvironment = new LinkedHashMap<>(HermeticGo.in(work.resolve("go")).environment());
             goEnvironment.put("NO_PROXY", "127.0.0.1," + PrivateModuleRepository.HOST);
             goEnvironment.put("no_proxy", goEnvironment.get("NO_PROXY"));
-            CommandRunner runner = new CommandRunner(new SecretMasker());
+            CommandRunner runner = new CommandRunner(new SecretMasker(), System.getenv());
             try (PrivateModuleSession session = access.open(runner, Map.of(), work)) {
                 goEnvironment.putAll(session.hostEnvironment());
-                GoModVendorRequest request = GoModVendorRequest.of(service, GoModMode.DOWNLOAD).withModuleCache(moduleCache)
+                ModuleFetchRequest request = ModuleFetchRequest.of(service, GoModMode.DOWNLOAD).withModuleCache(moduleCache)
                     .withGo(goResolving(work, meta).toString());
                 vendor(env, request, goEnvironment);
             }
@@ -153,9 +153,9 @@ class HermeticBuildIT {
         return environment;
     }
 
-    private static GoModVendorResult vendor(RealEnvironment env, GoModVendorRequest request, Map<String, String> environment) throws Exception {
+    private static ModuleFetchResult vendor(RealEnvironment env, ModuleFetchRequest request, Map<String, String> environment) throws Exception {
         List<String> log = new ArrayList<>();
-        return new GoModVendor(new CommandRunner(new SecretMasker())).run(request.withEnvironment(environment), log::add);
+        return new ModuleFetcher(new CommandRunner(new SecretMasker(), System.getenv())).run(request.withEnvironment(environment), log::add);
     }
 
     /**

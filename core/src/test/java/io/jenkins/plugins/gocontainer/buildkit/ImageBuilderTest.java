@@ -51,7 +51,7 @@ class ImageBuilderTest {
         BuildctlDriver driver = new BuildctlDriver(BuilderConnection.of("unix:///run/test/buildkitd.sock"));
         BuildPlan plan = fixture.plan(new ImageOutput.RegistryPush(List.of(ImageReference.parse("127.0.0.1:5000/app:1")), true));
 
-        String text = new ImageBuilder(driver, new CommandRunner(SecretMasker.none())).dryRun(plan);
+        String text = new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv())).dryRun(plan);
 
         assertThat(text).contains(plan.describe());
         List<String> argv = argvOfCommandLine(text, "buildctl");
@@ -68,7 +68,7 @@ class ImageBuilderTest {
             Map.of("VERSION", "dev"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
         BuildxDriver driver = new BuildxDriver(List.of("buildx"), null, null);
 
-        String text = new ImageBuilder(driver, new CommandRunner(SecretMasker.none())).dryRun(plan);
+        String text = new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv())).dryRun(plan);
 
         for (String line : dockerfile.lines().filter(l -> !l.isBlank()).toList()) {
             assertThat(text).contains("  " + line + "\n");
@@ -87,7 +87,7 @@ class ImageBuilderTest {
             Map.of("VERSION", "dev", "GREETING", "hello-" + SECRET), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(),
             new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
 
-        String text = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///x.sock")), new CommandRunner(masker)).dryRun(plan);
+        String text = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///x.sock")), new CommandRunner(masker, System.getenv())).dryRun(plan);
 
         assertThat(text).doesNotContain(SECRET).contains("build-arg:GREETING=hello-" + MASK).contains("GREETING=hello-" + MASK);
     }
@@ -99,7 +99,7 @@ class ImageBuilderTest {
             Map.of("VERSION", "dev", "NETRC_COPY", content), List.of(), Map.of(), List.of(), List.of(new SecretMount("netrc", fixture.secretFile)),
             List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
 
-        String text = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///x.sock")), new CommandRunner(SecretMasker.none())).dryRun(plan);
+        String text = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///x.sock")), new CommandRunner(SecretMasker.none(), System.getenv())).dryRun(plan);
 
         assertThat(text).doesNotContain(content).contains("build-arg:NETRC_COPY=" + MASK).contains("id=netrc,src=" + fixture.secretFile);
     }
@@ -113,7 +113,7 @@ class ImageBuilderTest {
         ScriptDriver driver = new ScriptDriver("echo \"#3 0.1 $(cat '" + fixture.secretFile + "')\"; exit 1", new AtomicReference<>());
         List<String> log = new ArrayList<>();
 
-        assertThatThrownBy(() -> new ImageBuilder(driver, new CommandRunner(SecretMasker.none())).build(plan, log::add))
+        assertThatThrownBy(() -> new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, log::add))
             .isInstanceOf(BuildFailedException.class)
             .hasMessageNotContaining(content);
         assertThat(log).contains("#3 0.1 " + MASK).noneMatch(line -> line.contains(content));
@@ -126,7 +126,7 @@ class ImageBuilderTest {
             Map.of(), List.of(), Map.of(), List.of(), List.of(new SecretMount("token", missing)), List.of(), List.of(),
             new ImageOutput.OciArchive(root.resolve("o.tar")), false, List.of());
         AtomicReference<BuildFiles> used = new AtomicReference<>();
-        ImageBuilder builder = new ImageBuilder(new ScriptDriver("exit 0", used), new CommandRunner(SecretMasker.none()));
+        ImageBuilder builder = new ImageBuilder(new ScriptDriver("exit 0", used), new CommandRunner(SecretMasker.none(), System.getenv()));
 
         assertThatThrownBy(() -> builder.build(plan, line -> { }))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> assertThat(e.problem()).contains("token").contains(missing.toString()));
@@ -143,7 +143,7 @@ class ImageBuilderTest {
         BuildPlan plan = generatedPlan(new ImageOutput.RegistryPush(List.of(ImageReference.parse("127.0.0.1:5000/app:1")), true));
         List<String> log = new ArrayList<>();
 
-        BuildResult result = new ImageBuilder(driver, new CommandRunner(SecretMasker.none())).build(plan, log::add);
+        BuildResult result = new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, log::add);
 
         assertThat(result.digest()).isEqualTo(DIGEST);
         assertThat(result.size()).isEqualTo(476);
@@ -158,7 +158,7 @@ class ImageBuilderTest {
     void buildMasksSecretsInTheStreamedOutput() throws Exception {
         ScriptDriver driver = new ScriptDriver("echo \"#1 leaking " + SECRET + "\"; exit 1", new AtomicReference<>());
         List<String> log = new ArrayList<>();
-        ImageBuilder builder = new ImageBuilder(driver, new CommandRunner(SecretMasker.none().register(SECRET)));
+        ImageBuilder builder = new ImageBuilder(driver, new CommandRunner(SecretMasker.none().register(SECRET), System.getenv()));
 
         assertThatThrownBy(() -> builder.build(generatedPlan(new ImageOutput.OciArchive(root.resolve("o.tar"))), log::add))
             .isInstanceOf(BuildFailedException.class)
@@ -175,7 +175,7 @@ class ImageBuilderTest {
             "echo 'error: failed to solve: process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 3'",
             "exit 1"), used);
 
-        assertThatThrownBy(() -> new ImageBuilder(driver, new CommandRunner(SecretMasker.none()))
+        assertThatThrownBy(() -> new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv()))
             .build(generatedPlan(new ImageOutput.OciArchive(root.resolve("o.tar"))), line -> { }))
             .isInstanceOfSatisfying(BuildStepFailedException.class, e -> {
                 assertThat(e.step()).isEqualTo("[2/3] RUN exit 3");
@@ -188,7 +188,7 @@ class ImageBuilderTest {
     void aMissingClientNamesTheBuildKitClients() {
         BuildctlDriver driver = new BuildctlDriver("gocb-test-no-such-buildctl", BuilderConnection.of("unix:///x.sock"));
 
-        assertThatThrownBy(() -> new ImageBuilder(driver, new CommandRunner(SecretMasker.none()))
+        assertThatThrownBy(() -> new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv()))
             .build(generatedPlan(new ImageOutput.OciArchive(root.resolve("o.tar"))), line -> { }))
             .isInstanceOfSatisfying(CommandNotFoundException.class, e -> {
                 assertThat(e.problem()).contains("gocb-test-no-such-buildctl");
@@ -206,7 +206,7 @@ class ImageBuilderTest {
     private static List<String> argvOfCommandLine(String dryRun, String program) throws Exception {
         List<String> lines = dryRun.lines().filter(line -> line.startsWith("  " + program + " ")).toList();
         assertThat(lines).hasSize(1);
-        return new CommandRunner(SecretMasker.none()).capture(Command.of("/bin/sh", "-c", "printf '%s\\n' " + lines.get(0).strip()));
+        return new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of("/bin/sh", "-c", "printf '%s\\n' " + lines.get(0).strip()));
     }
 
     /** A client stand-in: {@code sh -c SCRIPT sh DOCKERFILE METADATA}; it records the files it was given. */

@@ -192,7 +192,7 @@ class PrivateModuleBuildIT {
         PrivateModuleAccess access = PrivateModuleAccess.builder().sshKey(ssh.clientKey(), null).knownHosts(unrelated)
             .sshHost(new GitSshHost(ssh.user(), HOST, ssh.port())).build();
 
-        assertThatThrownBy(() -> access.open(new CommandRunner(new SecretMasker()), Map.of(), env.newDirectory("home-")))
+        assertThatThrownBy(() -> access.open(new CommandRunner(new SecretMasker(), System.getenv()), Map.of(), env.newDirectory("home-")))
             .isInstanceOf(GocbException.class)
             .hasMessageContaining("SSH host [" + HOST + "]:" + ssh.port() + " is not in known_hosts");
     }
@@ -315,7 +315,7 @@ class PrivateModuleBuildIT {
     }
 
     private static CommandRunner runner() {
-        return new CommandRunner(new SecretMasker());
+        return new CommandRunner(new SecretMasker(), System.getenv());
     }
 
     /** The key file and each line of its base64 body: a partial copy is a leak too. */

@@ -63,7 +63,7 @@ class CertificateAuthoritiesTest {
         Path ca = companyCa();
         PrivateModuleAccess access = PrivateModuleAccess.builder().certificateAuthority(ca).build();
 
-        try (PrivateModuleSession session = access.open(new CommandRunner(new SecretMasker()), Map.of(), dir)) {
+        try (PrivateModuleSession session = access.open(new CommandRunner(new SecretMasker(), System.getenv()), Map.of(), dir)) {
             assertThat(session.secretFiles()).containsOnlyKeys(CertificateAuthorities.SECRET_ID);
             assertThat(Files.readString(session.secretFiles().get(CertificateAuthorities.SECRET_ID))).contains(Files.readString(ca));
         }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Host keys collected from a real sshd, with the fingerprints ssh-keygen computes. */
 class HostKeyScanIT {
 
-    private final HostKeyScan scan = new HostKeyScan(new CommandRunner(SecretMasker.none()));
+    private final HostKeyScan scan = new HostKeyScan(new CommandRunner(SecretMasker.none(), System.getenv()));
 
     @Test
     void collectsTheServersKeyAsAKnownHostsLineWithItsFingerprint() throws Exception {

@@ -21,7 +21,7 @@ class PrivateModuleAccessTest {
     Path dir;
 
     private final SecretMasker masker = new SecretMasker();
-    private final CommandRunner runner = new CommandRunner(masker);
+    private final CommandRunner runner = new CommandRunner(masker, System.getenv());
 
     private Path knownHosts(String line) throws Exception {
         return Files.writeString(dir.resolve("known_hosts"), line + "\n");

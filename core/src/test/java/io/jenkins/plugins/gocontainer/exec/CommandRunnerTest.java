@@ -27,7 +27,7 @@ class CommandRunnerTest {
     void reportsTheExitCodeAndStreamsEveryLine() throws Exception {
         List<String> lines = new ArrayList<>();
 
-        CommandResult result = new CommandRunner(SecretMasker.none()).run(Command.of("sh", "-c", "echo one; echo two >&2; exit 7"), lines::add);
+        CommandResult result = new CommandRunner(SecretMasker.none(), System.getenv()).run(Command.of("sh", "-c", "echo one; echo two >&2; exit 7"), lines::add);
 
         assertThat(result.exitCode()).isEqualTo(7);
         assertThat(result.succeeded()).isFalse();
@@ -38,7 +38,7 @@ class CommandRunnerTest {
 
     @Test
     void aSuccessfulCommandSucceeds() throws Exception {
-        CommandResult result = new CommandRunner(SecretMasker.none()).run(Command.of("true"), OutputSink.discard());
+        CommandResult result = new CommandRunner(SecretMasker.none(), System.getenv()).run(Command.of("true"), OutputSink.discard());
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.succeeded()).isTrue();
@@ -49,7 +49,7 @@ class CommandRunnerTest {
         int total = 100;
         List<String> streamed = new ArrayList<>();
 
-        CommandResult result = new CommandRunner(SecretMasker.none()).run(Command.of("seq", "1", Integer.toString(total)), streamed::add);
+        CommandResult result = new CommandRunner(SecretMasker.none(), System.getenv()).run(Command.of("seq", "1", Integer.toString(total)), streamed::add);
 
         List<String> all = IntStream.rangeClosed(1, total).mapToObj(Integer::toString).toList();
         assertThat(streamed).containsExactlyElementsOf(all);
@@ -65,7 +65,7 @@ class CommandRunnerTest {
         Command command = Command.of("sh", "-c", "echo \"token=$TOKEN\"; printf '%s' \"$TOKEN\" | base64")
             .withEnvironment(Map.of("TOKEN", SECRET));
 
-        CommandResult result = new CommandRunner(masker).run(command, streamed::add);
+        CommandResult result = new CommandRunner(masker, System.getenv()).run(command, streamed::add);
 
         assertThat(streamed).containsExactly("token=" + MASK, MASK);
         assertThat(result.lastLines()).containsExactly("token=" + MASK, MASK);
@@ -79,14 +79,14 @@ class CommandRunnerTest {
             .withEnvironment(Map.of("GOCB_TEST_VALUE", "value with spaces"))
             .inDirectory(directory);
 
-        List<String> lines = new CommandRunner(SecretMasker.none()).capture(command);
+        List<String> lines = new CommandRunner(SecretMasker.none(), System.getenv()).capture(command);
 
         assertThat(lines).containsExactly("value with spaces", directory.toRealPath().toString());
     }
 
     @Test
     void readsNothingFromStandardInput() throws Exception {
-        List<String> lines = new CommandRunner(SecretMasker.none()).capture(Command.of("sh", "-c", "cat; echo done"));
+        List<String> lines = new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of("sh", "-c", "cat; echo done"));
 
         assertThat(lines).containsExactly("done");
     }
@@ -95,7 +95,7 @@ class CommandRunnerTest {
     void aMissingProgramGivesCommandNotFoundNamingIt() {
         String program = "gocb-test-no-such-program-" + ProcessHandle.current().pid();
 
-        assertThatThrownBy(() -> new CommandRunner(SecretMasker.none()).run(Command.of(program, "--version"), OutputSink.discard()))
+        assertThatThrownBy(() -> new CommandRunner(SecretMasker.none(), System.getenv()).run(Command.of(program, "--version"), OutputSink.discard()))
             .isInstanceOf(CommandNotFoundException.class)
             .hasMessageContaining("'" + program + "'");
     }
@@ -103,7 +103,7 @@ class CommandRunnerTest {
     @Test
     void aMissingProgramCarriesTheConfiguredRemedy() {
         String remedy = "install the frobnicator with ./dev/setup";
-        CommandRunner runner = new CommandRunner(SecretMasker.none()).withMissingProgramRemedy(remedy);
+        CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv()).withMissingProgramRemedy(remedy);
 
         assertThatThrownBy(() -> runner.run(Command.of("gocb-test-no-such-program"), OutputSink.discard()))
             .isInstanceOfSatisfying(CommandNotFoundException.class, e -> assertThat(e.remedy()).isEqualTo(remedy));
@@ -111,14 +111,14 @@ class CommandRunnerTest {
 
     @Test
     void captureReturnsTheOutputLines() throws Exception {
-        List<String> lines = new CommandRunner(SecretMasker.none()).capture(Command.of("printf", "a\\nb\\n"));
+        List<String> lines = new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of("printf", "a\\nb\\n"));
 
         assertThat(lines).containsExactly("a", "b");
     }
 
     @Test
     void captureThrowsWithTheExitCodeAndOutputOnFailure() {
-        assertThatThrownBy(() -> new CommandRunner(SecretMasker.none()).capture(Command.of("sh", "-c", "echo went-wrong; exit 5")))
+        assertThatThrownBy(() -> new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of("sh", "-c", "echo went-wrong; exit 5")))
             .isInstanceOf(IOException.class)
             .hasMessageContaining("exited with 5")
             .hasMessageContaining("went-wrong");
@@ -126,7 +126,7 @@ class CommandRunnerTest {
 
     @Test
     void captureMasksSecretsInItsFailureMessage() {
-        CommandRunner runner = new CommandRunner(SecretMasker.none().register(SECRET));
+        CommandRunner runner = new CommandRunner(SecretMasker.none().register(SECRET), System.getenv());
         Command command = Command.of("sh", "-c", "echo \"bad $TOKEN\"; exit 2").withEnvironment(Map.of("TOKEN", SECRET));
 
         assertThatThrownBy(() -> runner.capture(command))
@@ -137,7 +137,7 @@ class CommandRunnerTest {
 
     @Test
     void interruptingStopsTheWholeProcessTreePromptly() throws Exception {
-        CommandRunner runner = new CommandRunner(SecretMasker.none());
+        CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv());
         Cancelled cancelled = cancel(runner, "sleep 300 & sleep 300 & wait");
 
         assertThat(cancelled.failure()).isInstanceOf(InterruptedException.class);
@@ -149,7 +149,7 @@ class CommandRunnerTest {
     @Test
     void processesIgnoringTheStopSignalAreKilledAfterTheGracePeriod() throws Exception {
         Duration grace = Duration.ofMillis(500);
-        CommandRunner runner = new CommandRunner(SecretMasker.none()).withGracePeriod(grace);
+        CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv()).withGracePeriod(grace);
         Cancelled cancelled = cancel(runner, "trap '' TERM; sleep 300 & sleep 300 & wait");
 
         assertThat(runner.gracePeriod()).isEqualTo(grace);

@@ -52,7 +52,7 @@ class ShellQuotingTest {
     void commandLineOfACommandIsTheJoinedArgv() throws Exception {
         Command command = Command.of("printf", "%s\\n", "a b", "c'd");
 
-        List<String> lines = new CommandRunner(SecretMasker.none()).capture(Command.of("/bin/sh", "-c", command.toCommandLine()));
+        List<String> lines = new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of("/bin/sh", "-c", command.toCommandLine()));
 
         assertThat(lines).containsExactly("a b", "c'd");
     }
@@ -61,7 +61,7 @@ class ShellQuotingTest {
         List<String> argv = new ArrayList<>(List.of("printf", "%s\\n"));
         argv.addAll(words);
         String script = ShellQuoting.join(argv);
-        return new CommandRunner(SecretMasker.none()).capture(Command.of("/bin/sh", "-c", script));
+        return new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of("/bin/sh", "-c", script));
     }
 
     @Test

@@ -93,12 +93,12 @@ class GolangciLintIT {
 
     private static LintReport lint(Path module, Path report, GolangciLint.ReportFormat format, List<String> log) throws Exception {
         GolangciLintRun run = GolangciLintRun.of(module, report).withFormat(format).withCacheDirectory(cache).withArguments(LINTERS);
-        return new GolangciLint(new CommandRunner(SecretMasker.none())).run(run, log::add);
+        return new GolangciLint(new CommandRunner(SecretMasker.none(), System.getenv())).run(run, log::add);
     }
 
     @Test
     void theAgentHasThePinnedVersion() throws Exception {
-        List<String> lines = new CommandRunner(SecretMasker.none()).capture(io.jenkins.plugins.gocontainer.exec.Command.of("golangci-lint", "version", "--short"));
+        List<String> lines = new CommandRunner(SecretMasker.none(), System.getenv()).capture(io.jenkins.plugins.gocontainer.exec.Command.of("golangci-lint", "version", "--short"));
         assertThat(lines).as("golangci-lint version --short").containsExactly(GolangciLint.PINNED_VERSION.substring(1));
     }
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class GolangciLintTest {
 
-    private final CommandRunner runner = new CommandRunner(SecretMasker.none());
+    private final CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv());
 
     @Test
     void commandRunsInTheModuleWithTheReportFlagOfItsFormatAndCachesUnderTheCacheDirectory(@TempDir Path dir) {

@@ -45,7 +45,7 @@ class SizeGateIT {
     }
 
     static ImageBuilder builder(RealEnvironment env) {
-        return new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none()));
+        return new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv()));
     }
 
     static BuildRequest.Builder hello(RealEnvironment env) {

@@ -109,7 +109,7 @@ final class GoFixture {
 
     GoRun run(Command command) throws IOException, InterruptedException {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        CommandResult result = new CommandRunner(SecretMasker.none()).run(command, lines::add);
+        CommandResult result = new CommandRunner(SecretMasker.none(), System.getenv()).run(command, lines::add);
         return new GoRun(result.exitCode(), List.copyOf(lines));
     }
 

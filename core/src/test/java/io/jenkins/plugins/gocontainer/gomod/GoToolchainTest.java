@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Finding the real go and comparing its version with go.mod's go and toolchain lines. */
 class GoToolchainTest {
 
-    private static final CommandRunner RUNNER = new CommandRunner(SecretMasker.none());
+    private static final CommandRunner RUNNER = new CommandRunner(SecretMasker.none(), System.getenv());
     private static final GoToolchain GO_1_26_3 = new GoToolchain(Path.of("/usr/local/go/bin/go"), GoVersion.parse("1.26.3"));
 
     private static String installedVersion;
@@ -38,7 +38,7 @@ class GoToolchainTest {
 
     @Test
     void findsGoOnThePathAndReportsItsVersion() throws Exception {
-        GoToolchain go = new GoToolchainFinder(RUNNER).find("go", Map.of(), null);
+        GoToolchain go = new GoToolchainFinder(RUNNER).find("go", System.getenv(), null);
 
         assertThat(go.executable()).isEqualTo(RequiredTools.find("go").toAbsolutePath());
         assertThat("go" + go.version()).isEqualTo(installedVersion);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules.txt check against go.mod, on the files go writes for examples/modules. The expected
- * problems are the go command's words; GoModVendorIT checks that go reports exactly these lines.
+ * problems are the go command's words; ModuleFetcherIT checks that go reports exactly these lines.
  */
 class VendorConsistencyTest {
 

@@ -68,7 +68,7 @@ class TaggedBuildIT {
         BuildPlan plan = new BuildPlanner().plan(TaggedBuild.candidateRequest(base, repository, tags, false));
         RegistryClient client = new RegistryClient(new RegistryHttp(r -> Optional.empty(), RetryPolicy.DEFAULT, Set.of()));
 
-        TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none())),
+        TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv())),
             new TagPusher(client)).run(plan, repository, tags, line -> { });
 
         assertThat(result.candidateTag()).isEqualTo("sha-" + commit.substring(0, 7));
@@ -109,7 +109,7 @@ class TaggedBuildIT {
             Optional.of(new QualityGates.SizeCheck(SizeGate.Limits.max(ByteSize.parse("50MB")), Optional.empty(), OnBreach.FAILED)),
             Optional.of(new QualityGates.LintCheck(report, LintThresholds.none().withMaxTotal(0), Optional.empty(), OnBreach.FAILED)));
 
-        TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none())),
+        TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv())),
             new TagPusher(client)).run(plan, repository, tags, candidate -> Optional.of(gates.evaluate(client, candidate)), line -> { });
 
         assertThat(result.outcome()).isEqualTo(GateOutcome.FAILED);

@@ -37,7 +37,7 @@ class RegistryResilienceIT {
             ImageReference repository = ImageReference.parse(proxy.hostPort() + "/flaky/app");
             long started = System.nanoTime();
 
-            PushTagsResult result = new TagPusher(client(QUICK)).push(repository.withTag("sha-1"), repository, List.of("1.0.0", "1.0"));
+            RetagResult result = new TagPusher(client(QUICK)).push(repository.withTag("sha-1"), repository, List.of("1.0.0", "1.0"));
 
             assertThat(result.digest()).isEqualTo(image.digest());
             assertThat(proxy.faultsInjected()).isEqualTo(4);
@@ -77,7 +77,7 @@ class RegistryResilienceIT {
             registry.clearTokenRequests();
             RegistryClient ci = new RegistryClient(new RegistryHttp(r -> Optional.of(new RegistryCredentials("ci", "ci-password-4")), QUICK, Set.of()));
 
-            PushTagsResult result = new TagPusher(ci).push(repository.withTag("sha-3"), repository, List.of("1.0.0"));
+            RetagResult result = new TagPusher(ci).push(repository.withTag("sha-3"), repository, List.of("1.0.0"));
 
             assertThat(result.digest()).isEqualTo(image.digest());
             assertThat(registry.tokenRequests()).isNotEmpty().allSatisfy(request -> {

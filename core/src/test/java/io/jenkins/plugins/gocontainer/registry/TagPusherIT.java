@@ -35,7 +35,7 @@ class TagPusherIT {
         RegistryClient client = anonymousClient();
         ImageReference repository = ImageReference.parse(registry + "/retag/app");
 
-        PushTagsResult result = new TagPusher(client).push(repository.withTag("sha-1234567"), repository, List.of("1.2.3", "1.2", "1", "latest"));
+        RetagResult result = new TagPusher(client).push(repository.withTag("sha-1234567"), repository, List.of("1.2.3", "1.2", "1", "latest"));
 
         assertThat(result.digest()).isEqualTo(image.digest());
         assertThat(result.tags()).extracting(TagOutcome::action).containsOnly(TagOutcome.Action.CREATED);
@@ -47,7 +47,7 @@ class TagPusherIT {
         assertThat(result.bytesSent()).as("only the manifest bytes, once per tag").isEqualTo(4L * image.manifest().length);
         assertThat(result.blobsCopied() + result.blobsMounted()).isZero();
 
-        PushTagsResult again = new TagPusher(client).push(repository.withDigest(image.digest()), repository, List.of("1.2.3", "latest"));
+        RetagResult again = new TagPusher(client).push(repository.withDigest(image.digest()), repository, List.of("1.2.3", "latest"));
         assertThat(again.tags()).extracting(TagOutcome::action).containsOnly(TagOutcome.Action.UNCHANGED);
         assertThat(again.bytesSent()).isZero();
     }
@@ -59,7 +59,7 @@ class TagPusherIT {
         SyntheticImage.Pushed next = SyntheticImage.push(registry, "retag/moving", "candidate", 1, 1000, null, 3);
         ImageReference repository = ImageReference.parse(registry + "/retag/moving");
 
-        PushTagsResult result = new TagPusher(anonymousClient()).push(repository.withTag("candidate"), repository, List.of("latest"));
+        RetagResult result = new TagPusher(anonymousClient()).push(repository.withTag("candidate"), repository, List.of("latest"));
 
         assertThat(result.tags()).singleElement().satisfies(tag -> {
             assertThat(tag.action()).isEqualTo(TagOutcome.Action.MOVED);
@@ -76,7 +76,7 @@ class TagPusherIT {
         SyntheticImage.Pushed index = SyntheticImage.pushIndex(registry, "retag/multi", "sha-abcdef0", List.of(amd64, arm64), List.of("linux/amd64", "linux/arm64"), null);
         ImageReference repository = ImageReference.parse(registry + "/retag/multi");
 
-        PushTagsResult result = new TagPusher(anonymousClient()).push(repository.withTag("sha-abcdef0"), repository, List.of("2.0.0"));
+        RetagResult result = new TagPusher(anonymousClient()).push(repository.withTag("sha-abcdef0"), repository, List.of("2.0.0"));
 
         RegistryProbe.Manifest served = RegistryProbe.manifest(env.registry(), "retag/multi", "2.0.0");
         assertThat(served.contentType()).isEqualTo(MediaTypes.OCI_INDEX);
@@ -90,7 +90,7 @@ class TagPusherIT {
         SyntheticImage.Pushed arm64 = SyntheticImage.push(registry, "staging/app", "arm64", 2, 50_000, null, 7);
         SyntheticImage.Pushed index = SyntheticImage.pushIndex(registry, "staging/app", "rc", List.of(amd64, arm64), List.of("linux/amd64", "linux/arm64"), null);
 
-        PushTagsResult result = new TagPusher(anonymousClient()).push(ImageReference.parse(registry + "/staging/app:rc"),
+        RetagResult result = new TagPusher(anonymousClient()).push(ImageReference.parse(registry + "/staging/app:rc"),
             ImageReference.parse(registry + "/production/app"), List.of("1.0.0"));
 
         assertThat(result.blobsMounted()).isEqualTo(6);
@@ -106,7 +106,7 @@ class TagPusherIT {
         String registry = env.registry().hostPort();
         SyntheticImage.Pushed image = SyntheticImage.push(registry, "team/app", "1.0.0", 2, 30_000, null, 8);
         try (LocalRegistry production = LocalRegistry.start()) {
-            PushTagsResult result = new TagPusher(anonymousClient()).push(ImageReference.parse(registry + "/team/app:1.0.0"),
+            RetagResult result = new TagPusher(anonymousClient()).push(ImageReference.parse(registry + "/team/app:1.0.0"),
                 ImageReference.parse(production.hostPort() + "/team/app"), List.of("1.0.0", "stable"));
 
             assertThat(result.blobsCopied()).isEqualTo(3);

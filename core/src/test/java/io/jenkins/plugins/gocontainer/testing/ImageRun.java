@@ -34,7 +34,7 @@ public final class ImageRun {
         argvList.addAll(environment.builder().buildctlOptions());
         argvList.addAll(List.of("build", "--frontend", "dockerfile.v0", "--no-cache", "--progress", "plain",
             "--local", "context=" + context, "--local", "dockerfile=" + context));
-        CommandResult result = new CommandRunner(SecretMasker.none()).run(Command.of(argvList), output::add);
+        CommandResult result = new CommandRunner(SecretMasker.none(), System.getenv()).run(Command.of(argvList), output::add);
         if (!result.succeeded()) {
             throw new AssertionError("running " + exec + " in " + image + " failed:\n" + String.join("\n", output));
         }

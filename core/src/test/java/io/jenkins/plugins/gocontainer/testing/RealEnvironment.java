@@ -45,7 +45,7 @@ public final class RealEnvironment implements AutoCloseable {
         RequiredTools.require("buildkitd", "buildctl", "runc", "docker-registry", "busybox", "go");
         Path directory = Files.createTempDirectory("gocb-it-");
         Path goBase = makeGoBase();
-        EmbeddedBuilder builder = new EmbeddedBuilder(directory.resolve("buildkit"));
+        EmbeddedBuilder builder = new EmbeddedBuilder(directory.resolve("buildkit"), new io.jenkins.plugins.gocontainer.exec.CommandRunner(io.jenkins.plugins.gocontainer.exec.SecretMasker.none(), System.getenv()));
         builder.start();
         LocalRegistry registry;
         try {
@@ -59,7 +59,7 @@ public final class RealEnvironment implements AutoCloseable {
 
     private static Path makeGoBase() throws IOException, InterruptedException {
         // Shared with the demo through the user's cache: made once per machine and Go version.
-        List<String> lines = new CommandRunner(SecretMasker.none()).capture(Command.of(ProjectLayout.devScript("gobase").toString()));
+        List<String> lines = new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of(ProjectLayout.devScript("gobase").toString()));
         Path made = Path.of(lines.get(lines.size() - 1).strip());
         if (!Files.isDirectory(made.resolve("usr/local/go/bin"))) {
             throw new IOException("dev/gobase did not produce a Go root filesystem at " + made + " (it printed " + lines + ")");
@@ -95,7 +95,7 @@ public final class RealEnvironment implements AutoCloseable {
             argv.addAll(List.of("build", "--frontend", "dockerfile.v0", "--local", "context=" + work, "--local", "dockerfile=" + work,
                 "--opt", "context:rootfs=local:rootfs", "--local", "rootfs=" + goBase,
                 "--output", "type=image,name=" + image + ",push=true,registry.insecure=true,compression=uncompressed"));
-            new CommandRunner(SecretMasker.none()).capture(Command.of(argv));
+            new CommandRunner(SecretMasker.none(), System.getenv()).capture(Command.of(argv));
             golangMirror = NamedContext.image(GOLANG_IMAGE, "docker-image://" + image);
         }
         return golangMirror;

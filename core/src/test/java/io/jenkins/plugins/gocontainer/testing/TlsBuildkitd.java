@@ -59,7 +59,7 @@ public final class TlsBuildkitd implements AutoCloseable {
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        CommandRunner runner = new CommandRunner(SecretMasker.none());
+        CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -88,7 +88,7 @@ public final class TlsBuildkitd implements AutoCloseable {
                 "-keyout", "client-key.pem", "-out", "client.csr", "-subj", "/CN=gocb test client"),
             List.of("openssl", "x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",
                 "-out", "client.pem", "-days", "1", "-extfile", "client.ext"));
-        CommandRunner runner = new CommandRunner(SecretMasker.none());
+        CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv());
         for (List<String> step : steps) {
             runner.capture(Command.of(step).inDirectory(dir));
         }

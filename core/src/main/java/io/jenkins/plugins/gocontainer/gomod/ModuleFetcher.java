@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,12 +18,12 @@ import java.util.Objects;
  * <p>Request → checks (module, go version) → the mode's go commands and proofs → result. Failures of go are
  * explained by {@link GoErrorCatalogue}, with go's own lines kept.
  */
-public final class GoModVendor {
+public final class ModuleFetcher {
 
     private final CommandRunner runner;
 
     /** @param runner runs go; its masker must already know every secret value of the requests' environments */
-    public GoModVendor(CommandRunner runner) {
+    public ModuleFetcher(CommandRunner runner) {
         this.runner = Objects.requireNonNull(runner, "runner");
     }
 
@@ -34,12 +35,12 @@ public final class GoModVendor {
      * @throws GoCommandFailedException when go failed, with its lines and, when recognised, why and what to do
      * @throws InconsistentVendoringException when vendor/modules.txt does not match go.mod after vendoring
      */
-    public GoModVendorResult run(GoModVendorRequest request, OutputSink log) throws IOException, InterruptedException {
+    public ModuleFetchResult run(ModuleFetchRequest request, OutputSink log) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Path module = checkedContext(request.context());
         Path moduleCache = checkedModuleCache(request.effectiveModuleCache());
         GoModFile goMod = GoModFile.read(module.resolve("go.mod"));
-        GoToolchain go = new GoToolchainFinder(runner).find(request.go(), request.environment(), goMod.goVersion());
+        GoToolchain go = new GoToolchainFinder(runner).find(request.go(), withRunnerEnvironment(request.environment()), goMod.goVersion());
         log.line("gocb: go" + go.version() + " (" + go.executable() + "), module " + goMod.module() + ", mode " + request.mode());
         List<String> notes = new ArrayList<>();
         go.check(goMod).ifPresent(notes::add);
@@ -51,8 +52,8 @@ public final class GoModVendor {
         };
         notes.addAll(outcome.notes());
         notes.forEach(note -> log.line("gocb: note: " + note));
-        return new GoModVendorResult(request.mode(), "go" + go.version(), outcome.moduleCount(), outcome.bytes(),
-                Duration.ofNanos(System.nanoTime() - started), outcome.location(), outcome.buildEnvironment(), notes, GoModVendorResult.NO_CACHE);
+        return new ModuleFetchResult(request.mode(), "go" + go.version(), outcome.moduleCount(), outcome.bytes(),
+                Duration.ofNanos(System.nanoTime() - started), outcome.location(), outcome.buildEnvironment(), notes, ModuleFetchResult.NO_CACHE);
     }
 
     private static Path checkedContext(Path context) {
@@ -72,7 +73,7 @@ public final class GoModVendor {
         if (Files.exists(moduleCache) && !Files.isDirectory(moduleCache)) {
             throw new InvalidVendorRequestException("the module cache " + moduleCache + " is not a directory",
                     "the module cache (GOMODCACHE) is a directory the go command downloads modules into",
-                    "give a directory, or leave the module cache out for the default <context>/" + GoModVendorRequest.DEFAULT_MODULE_CACHE);
+                    "give a directory, or leave the module cache out for the default <context>/" + ModuleFetchRequest.DEFAULT_MODULE_CACHE);
         }
         if (moduleCache.toString().contains(",") || moduleCache.toString().contains("|")) {
             throw new InvalidVendorRequestException("the module cache path " + moduleCache + " contains ',' or '|'",
@@ -80,5 +81,12 @@ public final class GoModVendor {
                     "choose a module cache directory whose path has neither character");
         }
         return moduleCache;
+    }
+
+    /** The variables go sees: the runner's, with the request's own laid over them. */
+    private Map<String, String> withRunnerEnvironment(Map<String, String> extra) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(runner.environment());
+        merged.putAll(extra);
+        return merged;
     }
 }

@@ -24,12 +24,12 @@ import java.util.Objects;
  * @param cacheStatus      how a saved module cache was used; {@value #NO_CACHE} until the cache integration sets it
  *                         (e.g. "hit", "miss") through {@link #withCacheStatus}
  */
-public record GoModVendorResult(GoModMode mode, String goVersion, int moduleCount, long bytes, Duration duration, Path location,
+public record ModuleFetchResult(GoModMode mode, String goVersion, int moduleCount, long bytes, Duration duration, Path location,
                                 Map<String, String> buildEnvironment, List<String> notes, String cacheStatus) {
 
     public static final String NO_CACHE = "none";
 
-    public GoModVendorResult {
+    public ModuleFetchResult {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(duration, "duration");
         buildEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(buildEnvironment));
@@ -37,7 +37,7 @@ public record GoModVendorResult(GoModMode mode, String goVersion, int moduleCoun
         cacheStatus = cacheStatus == null || cacheStatus.isBlank() ? NO_CACHE : cacheStatus;
     }
 
-    public GoModVendorResult withCacheStatus(String status) {
-        return new GoModVendorResult(mode, goVersion, moduleCount, bytes, duration, location, buildEnvironment, notes, status);
+    public ModuleFetchResult withCacheStatus(String status) {
+        return new ModuleFetchResult(mode, goVersion, moduleCount, bytes, duration, location, buildEnvironment, notes, status);
     }
 }

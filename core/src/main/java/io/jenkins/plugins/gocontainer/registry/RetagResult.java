@@ -9,10 +9,10 @@ import java.util.List;
  * @param blobsCopied  blobs downloaded and uploaded (promotion across registries)
  * @param bytesSent    request bytes sent: manifests, plus blobs when copied
  */
-public record PushTagsResult(ImageReference target, String digest, String mediaType, List<TagOutcome> tags,
+public record RetagResult(ImageReference target, String digest, String mediaType, List<TagOutcome> tags,
                              int blobsMounted, int blobsCopied, long bytesSent) {
 
-    public PushTagsResult {
+    public RetagResult {
         tags = List.copyOf(tags);
     }
 

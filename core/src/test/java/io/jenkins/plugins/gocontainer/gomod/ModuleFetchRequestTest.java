@@ -13,28 +13,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The request's defaults, its secrecy, and the checks made before any go command runs. */
-class GoModVendorRequestTest {
+class ModuleFetchRequestTest {
 
     @TempDir
     Path dir;
 
-    private static void run(GoModVendorRequest request) throws Exception {
-        new GoModVendor(new CommandRunner(SecretMasker.none())).run(request, OutputSink.discard());
+    private static void run(ModuleFetchRequest request) throws Exception {
+        new ModuleFetcher(new CommandRunner(SecretMasker.none(), System.getenv())).run(request, OutputSink.discard());
     }
 
     @Test
     void downloadModeDefaultsToACacheInsideTheWorkspaceAndVendorModeToGosOwn() {
-        assertThat(GoModVendorRequest.of(dir, null).mode()).isEqualTo(GoModMode.DOWNLOAD);
-        assertThat(GoModVendorRequest.of(dir, GoModMode.DOWNLOAD).effectiveModuleCache()).isEqualTo(dir.resolve(".gocb/gomodcache"));
-        assertThat(GoModVendorRequest.of(dir, GoModMode.VENDOR).effectiveModuleCache()).isNull();
-        assertThat(GoModVendorRequest.of(dir, GoModMode.VENDOR).withModuleCache(dir.resolve("c/../mc")).effectiveModuleCache())
+        assertThat(ModuleFetchRequest.of(dir, null).mode()).isEqualTo(GoModMode.DOWNLOAD);
+        assertThat(ModuleFetchRequest.of(dir, GoModMode.DOWNLOAD).effectiveModuleCache()).isEqualTo(dir.resolve(".gocb/gomodcache"));
+        assertThat(ModuleFetchRequest.of(dir, GoModMode.VENDOR).effectiveModuleCache()).isNull();
+        assertThat(ModuleFetchRequest.of(dir, GoModMode.VENDOR).withModuleCache(dir.resolve("c/../mc")).effectiveModuleCache())
                 .isEqualTo(dir.resolve("mc"));
-        assertThat(GoModVendorRequest.of(dir, GoModMode.VENDOR).go()).isEqualTo("go");
+        assertThat(ModuleFetchRequest.of(dir, GoModMode.VENDOR).go()).isEqualTo("go");
     }
 
     @Test
     void printingARequestNamesTheEnvironmentsVariablesButNeverTheirValues() {
-        GoModVendorRequest request = GoModVendorRequest.of(dir, GoModMode.DOWNLOAD)
+        ModuleFetchRequest request = ModuleFetchRequest.of(dir, GoModMode.DOWNLOAD)
                 .withEnvironment(Map.of("GOCB_TOKEN", "s3cr3t-token-value", "GIT_SSH_COMMAND", "ssh -i /run/secret/id_key"));
 
         assertThat(request.toString()).contains("GOCB_TOKEN", "GIT_SSH_COMMAND").doesNotContain("s3cr3t-token-value", "id_key");
@@ -51,13 +51,13 @@ class GoModVendorRequestTest {
 
     @Test
     void aContextThatIsNotADirectoryIsBadInput() {
-        assertThatThrownBy(() -> run(GoModVendorRequest.of(dir.resolve("missing"), GoModMode.DOWNLOAD)))
+        assertThatThrownBy(() -> run(ModuleFetchRequest.of(dir.resolve("missing"), GoModMode.DOWNLOAD)))
                 .isInstanceOf(InvalidVendorRequestException.class).hasMessageContaining("the context " + dir.resolve("missing") + " is not a directory");
     }
 
     @Test
     void aContextWithoutGoModIsBadInput() {
-        assertThatThrownBy(() -> run(GoModVendorRequest.of(dir, GoModMode.VENDOR)))
+        assertThatThrownBy(() -> run(ModuleFetchRequest.of(dir, GoModMode.VENDOR)))
                 .isInstanceOf(InvalidVendorRequestException.class).hasMessageContaining("there is no go.mod in " + dir);
     }
 
@@ -66,9 +66,9 @@ class GoModVendorRequestTest {
         Files.writeString(dir.resolve("go.mod"), "module m\n");
         Path file = Files.writeString(dir.resolve("cache-file"), "");
 
-        assertThatThrownBy(() -> run(GoModVendorRequest.of(dir, GoModMode.DOWNLOAD).withModuleCache(file)))
+        assertThatThrownBy(() -> run(ModuleFetchRequest.of(dir, GoModMode.DOWNLOAD).withModuleCache(file)))
                 .isInstanceOf(InvalidVendorRequestException.class).hasMessageContaining("is not a directory");
-        assertThatThrownBy(() -> run(GoModVendorRequest.of(dir, GoModMode.DOWNLOAD).withModuleCache(dir.resolve("a,b"))))
+        assertThatThrownBy(() -> run(ModuleFetchRequest.of(dir, GoModMode.DOWNLOAD).withModuleCache(dir.resolve("a,b"))))
                 .isInstanceOf(InvalidVendorRequestException.class).hasMessageContaining("contains ',' or '|'");
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * goModVendor with the real go on copies of examples/modules and its real third-party modules, offline:
  * the only module source is the test module cache (dev/testmodules) as GOPROXY=file://...,off.
  */
-class GoModVendorIT {
+class ModuleFetcherIT {
 
     private static final int DOWNLOADED_MODULES = 7; // uuid, errors, cobra, pflag, mousetrap (windows only), yaml, sync
     private static final int VENDORED_MODULES = 8;   // the same and the local example.com/modules/greeting
@@ -57,12 +57,12 @@ class GoModVendorIT {
         module = TestModules.copyExample(temp.resolve("svc"));
     }
 
-    private GoModVendorResult vendor(GoModVendorRequest request) throws Exception {
-        return new GoModVendor(new CommandRunner(SecretMasker.none())).run(request.withEnvironment(environment), log::add);
+    private ModuleFetchResult vendor(ModuleFetchRequest request) throws Exception {
+        return new ModuleFetcher(new CommandRunner(SecretMasker.none(), System.getenv())).run(request.withEnvironment(environment), log::add);
     }
 
-    private GoModVendorRequest request(GoModMode mode) {
-        return GoModVendorRequest.of(module, mode);
+    private ModuleFetchRequest request(GoModMode mode) {
+        return ModuleFetchRequest.of(module, mode);
     }
 
     /** Runs go with the hermetic environment plus {@code overrides}; returns the exit code and every line. */
@@ -71,7 +71,7 @@ class GoModVendorIT {
         argv.addAll(List.of(args));
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.putAll(overrides);
-        return new CommandRunner(SecretMasker.none()).run(new Command(argv, env, module), output::add);
+        return new CommandRunner(SecretMasker.none(), System.getenv()).run(new Command(argv, env, module), output::add);
     }
 
     private void assertBuildsAndRuns(Map<String, String> buildEnvironment) throws Exception {
@@ -82,7 +82,7 @@ class GoModVendorIT {
         assertThat(built.exitCode()).as("offline build with %s: %s", buildEnvironment, output).isZero();
 
         List<String> ran = new ArrayList<>();
-        CommandResult run = new CommandRunner(SecretMasker.none()).run(
+        CommandResult run = new CommandRunner(SecretMasker.none(), System.getenv()).run(
                 Command.of(temp.resolve("modules").toString(), "--name", "gocb", "a", "bcd"), ran::add);
         assertThat(run.exitCode()).isZero();
         assertThat(ran).containsExactly("greeting: hello, gocb", "id: " + ran.get(1).substring(4), "lengths:", "    - 1", "    - 3",
@@ -98,7 +98,7 @@ class GoModVendorIT {
 
     @Test
     void downloadModeMakesACacheThatAnOfflineBuildUsesAsItsOnlyModuleSource() throws Exception {
-        GoModVendorResult result = vendor(request(GoModMode.DOWNLOAD)
+        ModuleFetchResult result = vendor(request(GoModMode.DOWNLOAD)
                 .withEnvironment(Map.of("GIT_SSH_COMMAND", "ssh -i /run/secrets/deploy_key_0123456789")));
 
         Path cache = module.resolve(".gocb/gomodcache");
@@ -134,10 +134,10 @@ class GoModVendorIT {
     @Test
     void downloadingAgainReusesTheCache() throws Exception {
         Path cache = temp.resolve("ws-cache");
-        GoModVendorResult first = vendor(request(GoModMode.DOWNLOAD).withModuleCache(cache));
+        ModuleFetchResult first = vendor(request(GoModMode.DOWNLOAD).withModuleCache(cache));
         environment.put("GOPROXY", "off"); // everything must now come from the cache
 
-        GoModVendorResult second = vendor(request(GoModMode.DOWNLOAD).withModuleCache(cache));
+        ModuleFetchResult second = vendor(request(GoModMode.DOWNLOAD).withModuleCache(cache));
 
         assertThat(second.moduleCount()).isEqualTo(first.moduleCount());
         assertThat(second.bytes()).isEqualTo(first.bytes());
@@ -147,7 +147,7 @@ class GoModVendorIT {
 
     @Test
     void vendorModeMakesAConsistentVendorDirectoryThatBuildsWithModVendor() throws Exception {
-        GoModVendorResult result = vendor(request(GoModMode.VENDOR));
+        ModuleFetchResult result = vendor(request(GoModMode.VENDOR));
 
         Path vendorDir = module.resolve("vendor");
         assertThat(result.mode()).isEqualTo(GoModMode.VENDOR);
@@ -175,7 +175,7 @@ class GoModVendorIT {
         Files.writeString(modulesTxt, good.replace("# github.com/google/uuid v1.6.0\n## explicit\n", "# github.com/google/uuid v1.6.0\n"));
         log.clear();
 
-        GoModVendorResult result = vendor(request(GoModMode.VENDOR));
+        ModuleFetchResult result = vendor(request(GoModMode.VENDOR));
 
         assertThat(result.notes()).singleElement().asString()
                 .contains("the vendor/ directory in the repository did not match go.mod, so gocb regenerated it")
@@ -243,7 +243,7 @@ class GoModVendorIT {
         Path goModFile = module.resolve("go.mod");
         Files.writeString(goModFile, Files.readString(goModFile).replace("go 1.26.0\n", "go 1.26.0\n\ntoolchain go1.99.1\n"));
 
-        GoModVendorResult result = vendor(request(GoModMode.VENDOR));
+        ModuleFetchResult result = vendor(request(GoModMode.VENDOR));
 
         assertThat(result.notes()).containsExactly("go.mod prefers toolchain go1.99.1; using " + installedGoVersion()
                 + ", which its go line (go 1.26.0) allows");
@@ -268,7 +268,7 @@ class GoModVendorIT {
 
         assertThatThrownBy(() -> vendor(request(GoModMode.DOWNLOAD)))
                 .isInstanceOfSatisfying(GoCommandFailedException.class, e -> {
-                    assertThat(e.kind()).contains(GoErrorKind.GOPROXY_OFF);
+                    assertThat(e.goErrorKind()).contains(GoErrorKind.GOPROXY_OFF);
                     assertThat(e.goLines()).contains("go: github.com/spf13/pflag@v1.0.9: module lookup disabled by GOPROXY=off");
                 })
                 .hasMessageContaining("go mod download failed in " + module)
@@ -283,7 +283,7 @@ class GoModVendorIT {
         environment.put("GOPROXY", TestModules.fileUrl(partial) + ",off");
 
         assertThatThrownBy(() -> vendor(request(GoModMode.DOWNLOAD)))
-                .isInstanceOfSatisfying(GoCommandFailedException.class, e -> assertThat(e.kind()).contains(GoErrorKind.GOPROXY_OFF))
+                .isInstanceOfSatisfying(GoCommandFailedException.class, e -> assertThat(e.goErrorKind()).contains(GoErrorKind.GOPROXY_OFF))
                 .hasMessageContaining("go mod download failed in " + module + " for github.com/spf13/pflag@v1.0.9")
                 .hasMessageContaining("go: module lookup disabled by GOPROXY=off");
         assertThat(log).contains("go: could not download github.com/spf13/pflag v1.0.9", "go: downloaded github.com/google/uuid v1.6.0");
@@ -295,7 +295,7 @@ class GoModVendorIT {
         Files.writeString(goSum, Files.readString(goSum).replaceAll("github.com/spf13/pflag v1.0.9 h1:[^\\n]*\\n", ""));
         environment.put("GOSUMDB", "off"); // stands in for a reachable checksum database, which go asks when go.sum lacks a line
 
-        GoModVendorResult result = vendor(request(GoModMode.DOWNLOAD));
+        ModuleFetchResult result = vendor(request(GoModMode.DOWNLOAD));
 
         assertThat(result.notes()).singleElement().asString()
                 .startsWith("go.sum does not record the checksums of github.com/spf13/pflag@v1.0.9:")
@@ -321,8 +321,8 @@ class GoModVendorIT {
         Files.writeString(hello.resolve("go.mod"), "module example.com/hello\n\ngo 1.26\n");
         Files.writeString(hello.resolve("main.go"), "package main\n\nfunc main() {}\n");
 
-        GoModVendorResult download = vendor(GoModVendorRequest.of(hello, GoModMode.DOWNLOAD));
-        GoModVendorResult vendored = vendor(GoModVendorRequest.of(hello, GoModMode.VENDOR));
+        ModuleFetchResult download = vendor(ModuleFetchRequest.of(hello, GoModMode.DOWNLOAD));
+        ModuleFetchResult vendored = vendor(ModuleFetchRequest.of(hello, GoModMode.VENDOR));
 
         assertThat(download.moduleCount()).isZero();
         assertThat(download.bytes()).isZero();

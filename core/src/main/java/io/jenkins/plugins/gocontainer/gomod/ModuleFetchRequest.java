@@ -19,12 +19,12 @@ import java.util.Objects;
  *                    Secret values must also be registered with the runner's masker by whoever creates them.
  * @param go          the go command: {@code go} from the PATH, a path to the executable, or a Go installation directory
  */
-public record GoModVendorRequest(Path context, GoModMode mode, Path moduleCache, Map<String, String> environment, String go) {
+public record ModuleFetchRequest(Path context, GoModMode mode, Path moduleCache, Map<String, String> environment, String go) {
 
     /** The default module cache for download mode, relative to the context. Go skips dot directories in ./... patterns. */
     public static final String DEFAULT_MODULE_CACHE = ".gocb/gomodcache";
 
-    public GoModVendorRequest {
+    public ModuleFetchRequest {
         Objects.requireNonNull(context, "context");
         mode = mode == null ? GoModMode.DEFAULT : mode;
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment == null ? Map.of() : environment));
@@ -32,20 +32,20 @@ public record GoModVendorRequest(Path context, GoModMode mode, Path moduleCache,
         go = go == null || go.isBlank() ? GoToolchainFinder.ON_PATH : go;
     }
 
-    public static GoModVendorRequest of(Path context, GoModMode mode) {
-        return new GoModVendorRequest(context, mode, null, Map.of(), null);
+    public static ModuleFetchRequest of(Path context, GoModMode mode) {
+        return new ModuleFetchRequest(context, mode, null, Map.of(), null);
     }
 
-    public GoModVendorRequest withModuleCache(Path directory) {
-        return new GoModVendorRequest(context, mode, directory, environment, go);
+    public ModuleFetchRequest withModuleCache(Path directory) {
+        return new ModuleFetchRequest(context, mode, directory, environment, go);
     }
 
-    public GoModVendorRequest withEnvironment(Map<String, String> variables) {
-        return new GoModVendorRequest(context, mode, moduleCache, variables, go);
+    public ModuleFetchRequest withEnvironment(Map<String, String> variables) {
+        return new ModuleFetchRequest(context, mode, moduleCache, variables, go);
     }
 
-    public GoModVendorRequest withGo(String executable) {
-        return new GoModVendorRequest(context, mode, moduleCache, environment, executable);
+    public ModuleFetchRequest withGo(String executable) {
+        return new ModuleFetchRequest(context, mode, moduleCache, environment, executable);
     }
 
     /** The module cache go downloads into, absolute; null in vendor mode without an explicit cache (go's own). */
@@ -59,7 +59,7 @@ public record GoModVendorRequest(Path context, GoModMode mode, Path moduleCache,
     /** Names the environment's variables, never their values. */
     @Override
     public String toString() {
-        return "GoModVendorRequest[context=" + context + ", mode=" + mode + ", moduleCache=" + moduleCache
+        return "ModuleFetchRequest[context=" + context + ", mode=" + mode + ", moduleCache=" + moduleCache
                 + ", environment=" + environment.keySet() + ", go=" + go + "]";
     }
 }
