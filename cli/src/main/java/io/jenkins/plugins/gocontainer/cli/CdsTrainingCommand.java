@@ -1,13 +1,11 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.exec.OutputSink;
+import io.jenkins.plugins.gocontainer.operations.BuilderSettings;
+import io.jenkins.plugins.gocontainer.operations.GoDockerBuild;
+import io.jenkins.plugins.gocontainer.operations.GoDockerBuildSpec;
+import io.jenkins.plugins.gocontainer.operations.OperationContext;
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
-import io.jenkins.plugins.gocontainer.plan.BuildRequest;
-import io.jenkins.plugins.gocontainer.buildkit.BuildctlDriver;
-import io.jenkins.plugins.gocontainer.buildkit.BuilderConnection;
-import io.jenkins.plugins.gocontainer.buildkit.ImageBuilder;
-import io.jenkins.plugins.gocontainer.exec.CommandRunner;
-import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import io.jenkins.plugins.gocontainer.registry.MediaTypes;
@@ -47,8 +45,9 @@ final class CdsTrainingCommand implements Callable<Integer> {
         for (Object command : List.of(new BuildCommand(), new PushTagsCommand(), new TagsCommand(), new BuilderCommand(), new DockerfileCommand())) {
             new CommandLine(command).getCommandSpec();
         }
-        ImageBuilder builder = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix:///nonexistent.sock")), new CommandRunner(SecretMasker.none(), System.getenv()));
-        builder.dryRun(new BuildPlanner().plan(BuildRequest.builder(service).image("127.0.0.1:5000/training/app:1").build()));
+        GoDockerBuildSpec training = GoDockerBuildSpec.builder().context(service.toAbsolutePath().toString()).image("127.0.0.1:5000/training/app:1")
+            .buildkit(new BuilderSettings("unix:///nonexistent.sock", null, null, null, null, BuilderSettings.Driver.BUILDCTL, null, null)).build();
+        new GoDockerBuild().dryRun(training, OperationContext.of(service.toAbsolutePath(), System.getenv(), OutputSink.discard())).toMap();
         Json.write(Map.of("training", List.of(1, "x")));
 
         byte[] manifest = "{\"schemaVersion\":2,\"config\":{\"digest\":\"sha256:0\",\"size\":1},\"layers\":[]}".getBytes(StandardCharsets.UTF_8);

@@ -27,7 +27,7 @@ final class DockerfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            spec.commandLine().getOut().print(new BuildPlanner().generatedDockerfile(context, mainPackage));
+            spec.commandLine().getOut().print(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).generatedDockerfile(context, mainPackage));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         } catch (GocbException e) {

@@ -1,16 +1,8 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.buildkit.BuilderUnreachableException;
-import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
-import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
-import io.jenkins.plugins.gocontainer.gates.LintReportException;
 import io.jenkins.plugins.gocontainer.json.Json;
-import io.jenkins.plugins.gocontainer.registry.InvalidImageReferenceException;
 import io.jenkins.plugins.gocontainer.registry.PushTagsIncompleteException;
-import io.jenkins.plugins.gocontainer.tags.InvalidDockerTagException;
-import io.jenkins.plugins.gocontainer.tags.InvalidTagRuleException;
-import io.jenkins.plugins.gocontainer.tags.NotAGitRepositoryException;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -23,14 +15,15 @@ final class ErrorReporter {
     }
 
     static int report(GocbException error, OutputFormat format, PrintWriter out, PrintWriter err) {
-        err.println("gocb: error: " + error.getMessage());
+        err.println("gocb: error: " + error.message(CliSettingNames.INSTANCE));
         err.flush();
         if (format == OutputFormat.json) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", error.getClass().getSimpleName());
-            body.put("problem", error.problem());
-            body.put("reason", error.reason());
-            body.put("remedy", error.remedy());
+            body.put("kind", error.kind().name());
+            body.put("problem", GocbException.render(error.problem(), CliSettingNames.INSTANCE));
+            body.put("reason", GocbException.render(error.reason(), CliSettingNames.INSTANCE));
+            body.put("remedy", GocbException.render(error.remedy(), CliSettingNames.INSTANCE));
             if (error instanceof PushTagsIncompleteException incomplete) {
                 body.put("tagged", incomplete.tagged());
                 body.put("notTagged", incomplete.notTagged());
@@ -41,15 +34,12 @@ final class ErrorReporter {
         return exitCode(error);
     }
 
+    /** The one table from a failure's kind to gocb's exit code. */
     static int exitCode(GocbException error) {
-        if (error instanceof InvalidBuildRequestException || error instanceof InvalidImageReferenceException
-            || error instanceof InvalidTagRuleException || error instanceof InvalidDockerTagException || error instanceof NotAGitRepositoryException
-            || error instanceof LintReportException) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (error instanceof BuilderUnreachableException || error instanceof CommandNotFoundException) {
-            return ExitCodes.BUILDER_UNAVAILABLE;
-        }
-        return ExitCodes.FAILED;
+        return switch (error.kind()) {
+            case INVALID_INPUT -> ExitCodes.INVALID_INPUT;
+            case UNAVAILABLE -> ExitCodes.BUILDER_UNAVAILABLE;
+            case FAILED -> ExitCodes.FAILED;
+        };
     }
 }

@@ -1,10 +1,7 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
-import io.jenkins.plugins.gocontainer.plan.SecretMount;
-import io.jenkins.plugins.gocontainer.plan.SshMount;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +27,7 @@ final class KeyValues {
     }
 
     /** {@code id=ID,src=FILE} (also {@code source=}), as docker buildx writes it. */
-    static SecretMount secret(String value) {
+    static Map.Entry<String, String> secret(String value) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String field : value.split(",")) {
             int eq = field.indexOf('=');
@@ -43,7 +40,7 @@ final class KeyValues {
         if (!fields.containsKey("id") || source == null || fields.keySet().stream().anyMatch(k -> !List.of("id", "src", "source", "type").contains(k))) {
             throw badSecret(value);
         }
-        return new SecretMount(fields.get("id"), Path.of(source).toAbsolutePath());
+        return Map.entry(fields.get("id"), source);
     }
 
     private static InvalidBuildRequestException badSecret(String value) {
@@ -53,12 +50,11 @@ final class KeyValues {
     }
 
     /** {@code ID} (the default agent, $SSH_AUTH_SOCK) or {@code ID=SOCKET_OR_KEY[,...]}. */
-    static SshMount ssh(String value) {
+    static Map.Entry<String, List<String>> ssh(String value) {
         int eq = value.indexOf('=');
         if (eq < 0) {
-            return new SshMount(value, List.of());
+            return Map.entry(value, List.of());
         }
-        List<Path> sources = Arrays.stream(value.substring(eq + 1).split(",")).filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath()).toList();
-        return new SshMount(value.substring(0, eq), sources);
+        return Map.entry(value.substring(0, eq), Arrays.stream(value.substring(eq + 1).split(",")).filter(s -> !s.isBlank()).toList());
     }
 }

@@ -36,7 +36,7 @@ final class KnownHostsCommand implements Callable<Integer> {
         try {
             HostKeyScan scan = new HostKeyScan(new CommandRunner(SecretMasker.none(), System.getenv()));
             for (String host : hosts) {
-                GitSshHost parsed = BadInput.whileParsing(() -> GitSshHost.parse(host));
+                GitSshHost parsed = GitSshHost.parse(host);
                 for (HostKeyScan.HostKey key : scan.scan(parsed.host(), parsed.port())) {
                     out.println(key.knownHostsLine());
                     err.println("gocb: " + parsed.host() + (parsed.port() == GitSshHost.DEFAULT_PORT ? "" : ":" + parsed.port())

@@ -19,7 +19,7 @@ final class LintGateOptions {
     /** Bad flag values (an unknown severity, a negative count) are bad input, exit code 2. */
     static Optional<QualityGates.LintCheck> check(Path report, Integer maxIssues, List<String> perSeverity, List<String> perLinter,
                                                   Path baseline, String onBreach) {
-        return BadInput.whileParsing(() -> parse(report, maxIssues, perSeverity, perLinter, baseline, onBreach));
+        return parse(report, maxIssues, perSeverity, perLinter, baseline, onBreach);
     }
 
     private static Optional<QualityGates.LintCheck> parse(Path report, Integer maxIssues, List<String> perSeverity, List<String> perLinter,
@@ -48,7 +48,7 @@ final class LintGateOptions {
         return Optional.of(new QualityGates.LintCheck(report, thresholds, Optional.ofNullable(baseline), OnBreach.parse(onBreach)));
     }
 
-    private static int count(String value, String flag) {
+    static int count(String value, String flag) {
         try {
             int count = Integer.parseInt(value.strip());
             if (count >= 0) {

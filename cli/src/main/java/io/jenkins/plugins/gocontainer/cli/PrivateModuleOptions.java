@@ -1,29 +1,23 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.creds.GitRewrite;
 import io.jenkins.plugins.gocontainer.creds.GitSshHost;
 import io.jenkins.plugins.gocontainer.creds.GoPrivateEnvironment;
 import io.jenkins.plugins.gocontainer.creds.NetrcLogin;
-import io.jenkins.plugins.gocontainer.creds.PrivateModuleAccess;
-import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
-import io.jenkins.plugins.gocontainer.exec.CommandNotFoundException;
-import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.operations.PrivateModuleSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
+
 
 /**
- * How {@code gocb build} reaches private modules. Every secret (key, passphrase, token) is read
+ * How {@code gocb build} and {@code gocb vendor} reach private modules. Every secret (key, passphrase, token) is read
  * from a file or an environment variable named here, never from the flag value itself.
  */
 final class PrivateModuleOptions {
@@ -90,87 +84,22 @@ final class PrivateModuleOptions {
     @Option(names = "--no-host-go-env", description = "do not carry GOPRIVATE, GONOPROXY, GONOSUMDB, GOINSECURE, GOPROXY and GOSUMDB over from this environment")
     boolean noHostGoEnvironment;
 
-    /** The variables carried over from the agent's environment unless given: the host and the build then agree. */
-    private static final List<String> CARRIED_OVER = List.of(GoPrivateEnvironment.GOPRIVATE, GoPrivateEnvironment.GONOPROXY,
-        GoPrivateEnvironment.GONOSUMDB, GoPrivateEnvironment.GOINSECURE, GoPrivateEnvironment.GOPROXY, GoPrivateEnvironment.GOSUMDB);
-
-    /**
-     * The access as given, with every note about it (variables carried over, settings that
-     * contradict each other) printed to {@code err}; bad values are bad input (exit code 2).
-     */
-    PrivateModuleAccess access(Map<String, String> environment, PrintWriter err) {
-        List<String> notes = new ArrayList<>();
-        PrivateModuleAccess access = access(environment, notes);
-        notes.addAll(access.notes());
-        notes.forEach(note -> err.println("gocb: note: " + note));
-        return access;
-    }
-
-    private PrivateModuleAccess access(Map<String, String> environment, List<String> notes) {
-        return BadInput.whileParsing(() -> {
-            PrivateModuleAccess.Builder access = PrivateModuleAccess.builder();
-            if (sshKey != null && sshAgent != null) {
-                throw new InvalidBuildRequestException("both --ssh-key and --ssh-agent were given",
-                    "the build forwards one SSH identity", "keep --ssh-key FILE, or load the key into the agent and keep --ssh-agent");
-            }
-            if (sshKey != null) {
-                access.sshKey(sshKey.toAbsolutePath(), sshPassphraseVariable);
-            } else if (sshPassphraseVariable != null) {
-                throw new InvalidBuildRequestException("--ssh-passphrase-env was given without --ssh-key",
-                    "the passphrase opens the key given with --ssh-key", "add --ssh-key FILE");
-            }
-            if (sshAgent != null) {
-                access.sshAgent(sshAgent.isBlank() ? null : Path.of(sshAgent));
-            }
-            access.knownHosts(knownHosts == null ? null : knownHosts.toAbsolutePath());
-            sshHosts.stream().map(GitSshHost::parse).forEach(access::sshHost);
-            for (NetrcOptions login : netrc) {
-                access.netrc(new NetrcLogin(login.host, login.user, login.tokenVariable));
-            }
-            rewrites.stream().map(GitRewrite::parse).forEach(access::rewrite);
-            certificateAuthorities.forEach(file -> access.certificateAuthority(file.toAbsolutePath()));
-            goVariables(environment, notes).forEach(access::goVariable);
-            return access.build();
-        });
-    }
-
-    /**
-     * Opens the credentials for one build. Problems with what the user gave (an unreadable key, a
-     * wrong passphrase, an unset variable, a host missing from known_hosts) are bad input.
-     */
-    static PrivateModuleSession open(PrivateModuleAccess access, CommandRunner runner, Map<String, String> environment)
-        throws IOException, InterruptedException {
-        try {
-            return access.open(runner, environment, Path.of(System.getProperty("user.home")));
-        } catch (CommandNotFoundException e) {
-            throw e;
-        } catch (InvalidBuildRequestException e) {
-            throw e;
-        } catch (GocbException e) {
-            throw new InvalidBuildRequestException(e.problem(), e.reason(), e.remedy());
-        }
-    }
-
-    private Map<String, String> goVariables(Map<String, String> environment, List<String> notes) {
-        Map<String, String> given = new LinkedHashMap<>();
-        put(given, GoPrivateEnvironment.GOPRIVATE, goPrivate);
-        put(given, GoPrivateEnvironment.GONOPROXY, goNoProxy);
-        put(given, GoPrivateEnvironment.GONOSUMDB, goNoSumDb);
-        put(given, GoPrivateEnvironment.GOPROXY, goProxy);
-        put(given, GoPrivateEnvironment.GOSUMDB, goSumDb);
-        put(given, GoPrivateEnvironment.GOFLAGS, goFlags);
-        put(given, GoPrivateEnvironment.GOINSECURE, goInsecure);
-        if (!noHostGoEnvironment) {
-            for (String name : CARRIED_OVER) {
-                Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank()).ifPresent(value -> {
-                    if (given.putIfAbsent(name, value) == null) {
-                        notes.add(name + "=" + value + " is taken from this environment, so that the build resolves modules as this"
-                            + " machine does (--no-host-go-env to leave it out)");
-                    }
-                });
-            }
-        }
-        return given;
+    /** The settings as given; a bad value (a malformed host, rewrite or GOPRIVATE) is refused with its fix. */
+    PrivateModuleSettings settings() {
+        Map<String, String> goVariables = new LinkedHashMap<>();
+        put(goVariables, GoPrivateEnvironment.GOPRIVATE, goPrivate);
+        put(goVariables, GoPrivateEnvironment.GONOPROXY, goNoProxy);
+        put(goVariables, GoPrivateEnvironment.GONOSUMDB, goNoSumDb);
+        put(goVariables, GoPrivateEnvironment.GOPROXY, goProxy);
+        put(goVariables, GoPrivateEnvironment.GOSUMDB, goSumDb);
+        put(goVariables, GoPrivateEnvironment.GOFLAGS, goFlags);
+        put(goVariables, GoPrivateEnvironment.GOINSECURE, goInsecure);
+        return new PrivateModuleSettings(sshKey == null ? null : sshKey.toString(), null, sshPassphraseVariable, sshAgent != null,
+            sshAgent == null || sshAgent.isBlank() ? null : sshAgent, knownHosts == null ? null : knownHosts.toString(),
+            sshHosts.stream().map(GitSshHost::parse).toList(),
+            netrc.stream().map(login -> new NetrcLogin(login.host, login.user, login.tokenVariable)).toList(),
+            rewrites.stream().map(GitRewrite::parse).toList(), certificateAuthorities.stream().map(Path::toString).toList(),
+            goVariables, noHostGoEnvironment);
     }
 
     private static void put(Map<String, String> values, String name, String value) {

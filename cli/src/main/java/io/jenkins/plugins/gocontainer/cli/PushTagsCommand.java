@@ -1,27 +1,17 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import io.jenkins.plugins.gocontainer.GocbException;
-import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.json.Json;
-import io.jenkins.plugins.gocontainer.registry.Digests;
-import io.jenkins.plugins.gocontainer.registry.ImageReference;
-import io.jenkins.plugins.gocontainer.registry.RetagResult;
-import io.jenkins.plugins.gocontainer.registry.TagOutcome;
-import io.jenkins.plugins.gocontainer.registry.TagPusher;
-import io.jenkins.plugins.gocontainer.tags.TagSet;
-import io.jenkins.plugins.gocontainer.tags.Tagger;
+import io.jenkins.plugins.gocontainer.operations.PushTags;
+import io.jenkins.plugins.gocontainer.operations.PushTagsResult;
+import io.jenkins.plugins.gocontainer.operations.PushTagsSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code gocb push-tags}: adds tags to an already pushed image without rebuilding or re-uploading it. */
@@ -55,78 +45,29 @@ final class PushTagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            ImageReference target = ImageReference.parse(image).repositoryOnly();
-            ImageReference source = source(target);
-            List<String> tags = tags(err);
-            RetagResult result = Cancellation.runCancellable(
-                () -> new TagPusher(registry.client(System.getenv())).push(source, target, tags));
-            print(result, out);
-            return ExitCodes.OK;
-        } catch (GocbException e) {
-            return ErrorReporter.report(e, format, out, err);
-        } catch (IOException e) {
-            return ErrorReporter.report(new GocbException("push-tags failed: " + e.getMessage(), "an input/output error on this machine", "check free disk space"), format, out, err);
-        } catch (InterruptedException e) {
-            err.println("gocb: push-tags cancelled; run it again to finish (it skips tags already in place)");
-            return ExitCodes.INTERRUPTED;
-        }
+        return OperationCall.run(spec, format, false, System.getenv(), "push-tags cancelled; run it again to finish (it skips tags already in place)",
+            (operation, out, err) -> {
+                PushTagsSpec push = PushTagsSpec.builder(image, from)
+                    .context(BuilderOptions.text(context))
+                    .tagPolicy(policy.settings())
+                    .registryUser(registry.user)
+                    .registryPasswordSecret(registry.passwordVariable)
+                    .insecureRegistries(registry.insecure.hosts)
+                    .build();
+                print(new PushTags().run(push, operation), out);
+                return ExitCodes.OK;
+            });
     }
 
-    /** Literal tags, or the policy's tags for the commit in --context. */
-    private List<String> tags(PrintWriter err) {
-        if (context == null) {
-            for (String tag : policy.rules) {
-                if (tag.contains("=")) {
-                    throw new InvalidBuildRequestException("--tag " + tag + " is a tag rule, but no --context was given",
-                        "rules are evaluated against a git repository", "add --context DIR, or pass literal tags");
-                }
-            }
-            return policy.rules;
-        }
-        TagSet computed = new Tagger().compute(policy.request(context, System.getenv()));
-        computed.notes().forEach(note -> err.println("gocb: note: " + note));
-        return computed.tags();
-    }
-
-    private ImageReference source(ImageReference target) {
-        if (Digests.isDigest(from)) {
-            return target.withDigest(from);
-        }
-        if (from.contains("/") || from.contains("@")) {
-            return ImageReference.parse(from);
-        }
-        return target.withTag(from);
-    }
-
-    private void print(RetagResult result, PrintWriter out) {
+    private void print(PushTagsResult result, PrintWriter out) {
         if (format == OutputFormat.json) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("target", result.target().toString());
-            json.put("digest", result.digest());
-            json.put("mediaType", result.mediaType());
-            json.put("tags", result.tags().stream().map(PushTagsCommand::outcome).toList());
-            json.put("refs", result.references().stream().map(ImageReference::toString).toList());
-            json.put("blobsMounted", result.blobsMounted());
-            json.put("blobsCopied", result.blobsCopied());
-            json.put("bytesSent", result.bytesSent());
-            out.println(Json.write(json));
+            out.println(Json.write(result.toMap()));
         } else {
-            for (TagOutcome tag : result.tags()) {
-                out.printf("%-9s %s:%s%n", tag.action().name().toLowerCase(), result.target(), tag.tag());
+            for (PushTagsResult.Tag tag : result.tags()) {
+                out.printf("%-9s %s:%s%n", tag.action(), result.image(), tag.tag());
             }
             out.printf("all %d tags point at %s%n", result.tags().size(), result.digest());
         }
         out.flush();
-    }
-
-    private static Map<String, Object> outcome(TagOutcome tag) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tag", tag.tag());
-        json.put("action", tag.action().name().toLowerCase());
-        json.put("previousDigest", tag.previousDigest().orElse(null));
-        return json;
     }
 }

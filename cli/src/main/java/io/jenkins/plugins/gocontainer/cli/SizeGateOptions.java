@@ -20,7 +20,7 @@ final class SizeGateOptions {
     /** Bad flag values (an unknown unit, a negative size) are bad input, exit code 2. */
     static Optional<QualityGates.SizeCheck> check(String max, List<String> perPlatform, String growth, String baseline, boolean uncompressed,
                                                   String onBreach) {
-        return BadInput.whileParsing(() -> parse(max, perPlatform, growth, baseline, uncompressed, onBreach));
+        return parse(max, perPlatform, growth, baseline, uncompressed, onBreach);
     }
 
     private static Optional<QualityGates.SizeCheck> parse(String max, List<String> perPlatform, String growth, String baseline, boolean uncompressed,

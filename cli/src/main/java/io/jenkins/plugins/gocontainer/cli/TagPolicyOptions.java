@@ -1,15 +1,11 @@
 package io.jenkins.plugins.gocontainer.cli;
 
-import io.jenkins.plugins.gocontainer.tags.BuildRef;
+import io.jenkins.plugins.gocontainer.operations.TagPolicySettings;
 import io.jenkins.plugins.gocontainer.tags.Flavor;
-import io.jenkins.plugins.gocontainer.tags.TagPolicy;
-import io.jenkins.plugins.gocontainer.tags.TagRequest;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The tag policy and what is being built: shared by {@code gocb tags} and {@code gocb build}. */
 final class TagPolicyOptions {
@@ -49,16 +45,9 @@ final class TagPolicyOptions {
     String title;
 
 
-    /** The tag request for the git repository around {@code directory}. */
-    TagRequest request(Path directory, Map<String, String> environment) {
-        Flavor flavor = Flavor.defaults().withLatest(Flavor.Latest.parse(latest))
-            .withPrefix(prefix, prefixOnLatest)
-            .withSuffix(suffix, suffixOnLatest);
-        return TagRequest.of(directory)
-            .withPolicy(TagPolicy.of(rules, flavor))
-            .withOverrides(BuildRef.of(branch, gitTag, pullRequest))
-            .withRequireSemver(requireSemver)
-            .withTitle(title)
-            .withEnvironment(environment);
+    /** The policy as given; a rule that does not parse is refused here, with its fix. */
+    TagPolicySettings settings() {
+        return new TagPolicySettings(rules, Flavor.Latest.parse(latest), prefix, prefixOnLatest, suffix, suffixOnLatest, requireSemver, branch,
+            gitTag, pullRequest, title);
     }
 }

@@ -58,7 +58,7 @@ final class TagsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            TagSet result = new Tagger().compute(policy.request(context, environment));
+            TagSet result = new Tagger().compute(policy.settings().request(context.toAbsolutePath(), environment));
             List<String> references = new ArrayList<>();
             images.forEach(image -> references.addAll(result.imageReferences(image)));
             result.notes().forEach(note -> err.println("gocb: note: " + note));

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gocontainer.plan.LayerCacheExchange;
 import io.jenkins.plugins.gocontainer.plan.SecretMount;
 
 import io.jenkins.plugins.gocontainer.cache.CacheException;
+import io.jenkins.plugins.gocontainer.cache.DirectoryLock;
 import io.jenkins.plugins.gocontainer.cache.DirectoryReplacement;
 import io.jenkins.plugins.gocontainer.cache.Trees;
 import io.jenkins.plugins.gocontainer.exec.Command;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.UUID;
 
 /**
  * Executes a {@link BuildPlan} with a {@link BuildDriver}: writes the generated Dockerfile (if
@@ -62,7 +64,8 @@ public final class ImageBuilder {
         return driver;
     }
 
-    public BuildResult build(BuildPlan plan, OutputSink sink) throws IOException, InterruptedException {
+    public BuildResult build(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
+        BuildPlan plan = requested.withCacheStaging(UUID.randomUUID().toString());
         registerSecretFiles(plan);
         Path work = Files.createTempDirectory("gocb-build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
@@ -135,10 +138,13 @@ public final class ImageBuilder {
      * Replaces each local cache directory by what this build exported, so that it holds the last
      * build's layers instead of growing with every build (BuildKit never prunes it).
      */
-    private static void promoteLocalCaches(BuildPlan plan) throws IOException {
+    private static void promoteLocalCaches(BuildPlan plan) throws IOException, InterruptedException {
         for (LayerCacheExchange cache : plan.layerCaches()) {
             if (cache instanceof LayerCacheExchange.Local local && Files.isDirectory(local.incoming())) {
-                DirectoryReplacement.replace(local.incoming(), local.directory());
+                // Builds sharing the directory promote one at a time; the last complete export wins.
+                try (DirectoryLock lock = DirectoryLock.onTarget(local.directory())) {
+                    DirectoryReplacement.replace(local.incoming(), local.directory());
+                }
             }
         }
     }

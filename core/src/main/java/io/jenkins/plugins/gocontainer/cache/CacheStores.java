@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gocontainer.cache;
 
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import io.jenkins.plugins.gocontainer.registry.RegistryClient;
 
@@ -22,7 +24,7 @@ public final class CacheStores {
         String kind = eq < 0 ? value : value.substring(0, eq);
         String location = eq < 0 ? "" : value.substring(eq + 1).strip();
         if (location.isEmpty() || !(kind.equals("dir") || kind.equals("registry"))) {
-            throw new CacheException("invalid cache store '" + description + "'",
+            throw new InvalidBuildRequestException("invalid cache store '" + description + "'",
                 "a cache store is a directory on the agent or shared volume (dir=PATH), or a registry repository (registry=REPO)"
                     + " that fresh agents can pull from",
                 "write --cache-store dir=/var/cache/gocb or --cache-store registry=registry.example.com/team/app-cache");
@@ -32,7 +34,7 @@ public final class CacheStores {
         }
         ImageReference repository = ImageReference.parse(location);
         if (repository.tag() != null || repository.digest() != null) {
-            throw new CacheException("cache store registry=" + location + " names a tag or digest",
+            throw new InvalidBuildRequestException("cache store registry=" + location + " names a tag or digest",
                 "each cache entry is its own tag (its key) in the repository", "give the repository only: registry=" + repository.name());
         }
         return new RegistryCacheStore(registryClient.apply(repository), repository);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gocontainer.cache;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * in-process lock is needed because file locks belong to the whole JVM, which may hold only one
  * per file at a time.
  */
-final class DirectoryLock implements AutoCloseable {
+public final class DirectoryLock implements AutoCloseable {
 
     static final String LOCK_FILE = ".lock";
 
@@ -30,14 +31,28 @@ final class DirectoryLock implements AutoCloseable {
 
     /** @param directory an existing directory, as a real path, so that every spelling of it shares one lock */
     static DirectoryLock acquire(Path directory) throws IOException, InterruptedException {
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(directory, d -> new ReentrantLock());
+        return lock(directory.resolve(LOCK_FILE));
+    }
+
+    /**
+     * A lock for replacing {@code target} (which may not exist yet): its file is a hidden sibling,
+     * {@code .NAME.lock}, so that nothing is added inside the user's directory.
+     */
+    public static DirectoryLock onTarget(Path target) throws IOException, InterruptedException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = Files.createDirectories(absolute.getParent()).toRealPath();
+        return lock(parent.resolve("." + absolute.getFileName() + ".lock"));
+    }
+
+    private static DirectoryLock lock(Path lockFile) throws IOException, InterruptedException {
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(lockFile, file -> new ReentrantLock());
         if (threadLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("the lock on " + directory + " is already held by this thread");
+            throw new IllegalStateException("the lock " + lockFile + " is already held by this thread");
         }
         threadLock.lockInterruptibly();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.lock();
             return new DirectoryLock(threadLock, channel);
         } catch (IOException | RuntimeException | Error e) {

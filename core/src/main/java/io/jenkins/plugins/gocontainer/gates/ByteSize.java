@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code 1048576}. kB/KB/MB/GB/TB are decimal (SI, as Docker and registries print sizes); KiB/MiB/GiB/TiB
  * are binary (IEC). A bare K/M/G is refused because people mean either, and a gate must not guess.
  */
-public record ByteSize(long bytes) implements Comparable<ByteSize> {
+public record ByteSize(long bytes) implements Comparable<ByteSize>, java.io.Serializable {
 
     private static final Pattern NOTATION = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)\\s*([A-Za-z]*)$");
 

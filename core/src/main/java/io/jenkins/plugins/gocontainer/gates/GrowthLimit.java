@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** How much a measure may grow against a baseline, written as a percentage: {@code 10%}, {@code 2.5 %}. */
-public record GrowthLimit(BigDecimal percent) {
+public record GrowthLimit(BigDecimal percent) implements java.io.Serializable {
 
     private static final Pattern NOTATION = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*%$");
 

@@ -32,7 +32,7 @@ public enum Severity {
                 return severity;
             }
         }
-        throw new io.jenkins.plugins.gocontainer.GocbException(
+        throw new io.jenkins.plugins.gocontainer.InvalidBuildRequestException(
             "unknown severity '" + text + "'",
             "lint thresholds count findings per normalised severity",
             "use one of: error, warning, info");

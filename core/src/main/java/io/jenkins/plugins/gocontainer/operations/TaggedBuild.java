@@ -16,7 +16,9 @@ import io.jenkins.plugins.gocontainer.tags.OciLabels;
 import io.jenkins.plugins.gocontainer.tags.TagSet;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,26 +89,37 @@ public final class TaggedBuild {
 
 
     public Result run(BuildPlan candidatePlan, ImageReference repository, TagSet tags, OutputSink sink) throws IOException, InterruptedException {
-        return run(candidatePlan, repository, tags, GateCheck.none(), sink);
+        return run(candidatePlan, repository, tags, GateCheck.none(), sink, new LinkedHashMap<>());
     }
 
-    /** Builds and pushes the candidate, judges it, and adds the other tags unless a gate failed. */
-    public Result run(BuildPlan candidatePlan, ImageReference repository, TagSet tags, GateCheck gates, OutputSink sink)
+    /**
+     * Builds and pushes the candidate, judges it, and adds the other tags unless a gate failed;
+     * the milliseconds of the build, gates and push phases go into {@code durations}.
+     */
+    public Result run(BuildPlan candidatePlan, ImageReference repository, TagSet tags, GateCheck gates, OutputSink sink, Map<String, Long> durations)
         throws IOException, InterruptedException {
         String candidate = candidateTag(tags);
+        long started = System.nanoTime();
         BuildResult built = builder.build(candidatePlan, sink);
+        durations.put("build", GoDockerBuild.millisSince(started));
         List<String> others = tags.tags().stream().filter(tag -> !tag.equals(candidate)).toList();
+        started = System.nanoTime();
         Optional<GateReport> report = gates.check(repository.withDigest(built.digest()));
+        durations.put("gates", GoDockerBuild.millisSince(started));
         report.ifPresent(r -> GateReportTable.render(r).lines().forEach(sink::line));
         if (report.map(r -> r.outcome() == GateOutcome.FAILED).orElse(false)) {
             sink.line("gocb: a quality gate failed: " + repository.withTag(candidate) + " stays, " + String.join(", ", others) + " not added");
+            durations.put("push", 0L);
             return new Result(built, candidate, Optional.empty(), tags, report, others);
         }
         if (others.isEmpty()) {
+            durations.put("push", 0L);
             return new Result(built, candidate, Optional.empty(), tags, report, List.of());
         }
         sink.line("gocb: tagging " + built.digest() + " as " + String.join(", ", others));
+        started = System.nanoTime();
         RetagResult pushed = pusher.push(repository.withDigest(built.digest()), repository, others);
+        durations.put("push", GoDockerBuild.millisSince(started));
         return new Result(built, candidate, Optional.of(pushed), tags, report, List.of());
     }
 }

@@ -66,6 +66,15 @@ public record BuildPlan(
             new ImageOutput.LocalDirectory(directory), false, List.of());
     }
 
+    /** This plan with each local layer cache staged in a directory of its own for the build {@code buildId}. */
+    public BuildPlan withCacheStaging(String buildId) {
+        List<LayerCacheExchange> staged = layerCaches.stream()
+            .map(cache -> cache instanceof LayerCacheExchange.Local local ? local.stagedFor(buildId) : cache)
+            .toList();
+        return new BuildPlan(contextDirectory, dockerfile, module, target, buildArgs, platforms, labels, namedContexts, secrets, sshMounts,
+            hostMappings, output, noCache, staged);
+    }
+
     /** A human description, one item per line. Holds no secret values, only their ids and sources. */
     public String describe() {
         StringBuilder text = new StringBuilder("Build plan\n");

@@ -31,10 +31,6 @@ public final class BuildPlanner {
 
     private final Path workingDirectory;
 
-    public BuildPlanner() {
-        this(Path.of("").toAbsolutePath());
-    }
-
     /** @param workingDirectory where the default OCI archive is written when no image name is given */
     public BuildPlanner(Path workingDirectory) {
         this.workingDirectory = workingDirectory;

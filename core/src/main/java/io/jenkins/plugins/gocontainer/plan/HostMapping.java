@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * An extra {@code /etc/hosts} entry for the build's RUN steps ({@code docker build --add-host}),
  * for git hosts and proxies that the builder's resolver does not know.
  */
-public record HostMapping(String host, String address) {
+public record HostMapping(String host, String address) implements java.io.Serializable {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");

@@ -14,7 +14,8 @@ public record LayerCache(Kind kind, String reference, Path directory) {
 
     public enum Kind { REGISTRY, LOCAL, INLINE }
 
-    public static LayerCache parse(String text) {
+    /** Parses {@code KIND[=WHERE]}; a relative local directory is taken in {@code base}. */
+    public static LayerCache parse(String text, Path base) {
         String value = text == null ? "" : text.strip();
         int eq = value.indexOf('=');
         String type = (eq < 0 ? value : value.substring(0, eq)).toLowerCase(Locale.ROOT);
@@ -26,7 +27,7 @@ public record LayerCache(Kind kind, String reference, Path directory) {
                 if (location == null || location.isEmpty()) {
                     throw invalid(text, "a local cache needs its directory");
                 }
-                return new LayerCache(Kind.LOCAL, null, Path.of(location).toAbsolutePath().normalize());
+                return new LayerCache(Kind.LOCAL, null, base.resolve(location).normalize());
             case "inline":
                 if (location != null) {
                     throw invalid(text, "an inline cache travels in the pushed image and takes no location");

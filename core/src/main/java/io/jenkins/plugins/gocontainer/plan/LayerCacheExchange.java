@@ -37,11 +37,22 @@ public sealed interface LayerCacheExchange {
     }
 
     /**
-     * A cache directory (OCI layout). BuildKit never prunes it, so each build exports into
-     * {@link #incoming()} and the directory is replaced by it after success: the cache holds what
-     * the last build used, not every build's leftovers.
+     * A cache directory (OCI layout). BuildKit never prunes it, so each build exports into a
+     * staging directory of its own, {@link #incoming()}, and the directory is replaced by it after
+     * success: the cache holds what the last build used, not every build's leftovers, and two
+     * builds sharing the directory never write into each other's staging.
      */
-    record Local(Path directory) implements LayerCacheExchange {
+    record Local(Path directory, Path incoming) implements LayerCacheExchange {
+
+        public Local(Path directory) {
+            this(directory, directory.resolveSibling(directory.getFileName() + ".incoming"));
+        }
+
+        /** The same cache, staged in a directory that only the build named {@code buildId} uses. */
+        public Local stagedFor(String buildId) {
+            return new Local(directory, directory.resolveSibling("." + directory.getFileName() + ".incoming-" + buildId));
+        }
+
         @Override
         public Optional<String> importSpec() {
             return Files.isRegularFile(directory.resolve("index.json")) ? Optional.of("type=local,src=" + directory) : Optional.empty();
@@ -52,9 +63,6 @@ public sealed interface LayerCacheExchange {
             return "type=local,dest=" + incoming() + ",mode=max";
         }
 
-        public Path incoming() {
-            return directory.resolveSibling(directory.getFileName() + ".incoming");
-        }
     }
 
     /** Cache metadata inside the pushed image, imported from the same name next time. */

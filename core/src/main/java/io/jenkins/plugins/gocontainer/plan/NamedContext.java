@@ -26,7 +26,10 @@ public record NamedContext(String name, Path directory, String imageReference) {
     }
 
     public static NamedContext localDirectory(String name, Path directory) {
-        return new NamedContext(name, directory.toAbsolutePath().normalize(), null);
+        if (!directory.isAbsolute()) {
+            throw new IllegalArgumentException("a local base image must be an absolute directory: " + directory);
+        }
+        return new NamedContext(name, directory.normalize(), null);
     }
 
     public static NamedContext image(String name, String reference) {
@@ -35,9 +38,9 @@ public record NamedContext(String name, Path directory, String imageReference) {
 
     /**
      * Parses {@code NAME=SOURCE}, where SOURCE is a directory, {@code local:DIR},
-     * {@code docker-image://REF} or {@code oci-layout://...}.
+     * {@code docker-image://REF} or {@code oci-layout://...}; a relative directory is taken in {@code base}.
      */
-    public static NamedContext parse(String text) {
+    public static NamedContext parse(String text, Path base) {
         int eq = text.lastIndexOf('=');
         if (eq <= 0 || eq == text.length() - 1) {
             throw new InvalidBuildRequestException("invalid base-image override '" + text + "'",
@@ -49,9 +52,9 @@ public record NamedContext(String name, Path directory, String imageReference) {
         if (source.startsWith("docker-image://") || source.startsWith("oci-layout://")) {
             return image(name, source);
         }
-        Path directory = Path.of(source.startsWith("local:") ? source.substring("local:".length()) : source);
+        Path directory = base.resolve(source.startsWith("local:") ? source.substring("local:".length()) : source).normalize();
         if (!Files.isDirectory(directory)) {
-            throw new InvalidBuildRequestException("base-image override " + name + ": directory " + directory.toAbsolutePath() + " does not exist",
+            throw new InvalidBuildRequestException("base-image override " + name + ": directory " + directory + " does not exist",
                 "a local override is a root filesystem directory handed to BuildKit",
                 "create it (./dev/gobase makes a golang root filesystem from this machine's Go) or fix the path");
         }

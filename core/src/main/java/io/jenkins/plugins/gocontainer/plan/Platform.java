@@ -10,7 +10,7 @@ import java.util.Set;
  * A target platform, {@code os/arch[/variant]}, limited to what a static Go binary in a Linux
  * image can target.
  */
-public record Platform(String os, String architecture, String variant) {
+public record Platform(String os, String architecture, String variant) implements java.io.Serializable {
 
     private static final Map<String, Set<String>> VARIANTS = Map.of(
         "arm", Set.of("v6", "v7"),
@@ -18,6 +18,20 @@ public record Platform(String os, String architecture, String variant) {
         "amd64", Set.of("v2", "v3", "v4"));
     private static final List<String> ARCHITECTURES =
         List.of("amd64", "arm64", "arm", "386", "ppc64le", "s390x", "riscv64", "mips64le", "loong64");
+
+    /** This machine's platform, as Go names it: the one a cache filled here was built for. */
+    public static Platform host() {
+        String arch = switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            case "arm" -> "arm";
+            case "ppc64le" -> "ppc64le";
+            case "s390x" -> "s390x";
+            case "riscv64" -> "riscv64";
+            default -> System.getProperty("os.arch");
+        };
+        return new Platform("linux", arch, null);
+    }
 
     public static Platform parse(String text) {
         String[] parts = text == null ? new String[0] : text.strip().split("/", -1);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * registry when it contains a '.' or ':' or is {@code localhost}; otherwise the reference is on
  * Docker Hub ({@code docker.io}), where one-component names live under {@code library/}.
  */
-public record ImageReference(String registry, String repository, String tag, String digest) {
+public record ImageReference(String registry, String repository, String tag, String digest) implements java.io.Serializable {
 
     public static final String DOCKER_HUB = "docker.io";
 

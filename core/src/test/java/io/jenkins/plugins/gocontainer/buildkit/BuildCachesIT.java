@@ -37,16 +37,16 @@ class BuildCachesIT {
         BuildRequest request = BuildRequest.builder(ProjectLayout.example("hello-nodockerfile"))
             .mainPackage("./cmd/greeter")
             .namedContext(env.golangMirror())
-            .layerCache(LayerCache.parse("registry=" + cache))
+            .layerCache(LayerCache.parse("registry=" + cache, java.nio.file.Path.of("").toAbsolutePath()))
             .image(env.registry().hostPort() + "/caches/greeter:layer-cache")
             .build();
 
-        List<String> first = buildOnFreshBuilder(env, new BuildPlanner().plan(request));
+        List<String> first = buildOnFreshBuilder(env, new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request));
         assertThat(RegistryProbe.manifest(env.registry(), "caches/greeter", "buildcache").status())
             .as("the cache missing on first use was created, not an error").isEqualTo(200);
         assertThat(compileStep(first)).as("the first build compiles").noneMatch(line -> line.endsWith(" CACHED"));
 
-        List<String> second = buildOnFreshBuilder(env, new BuildPlanner().plan(request));
+        List<String> second = buildOnFreshBuilder(env, new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request));
 
         assertThat(second).anyMatch(line -> line.contains("importing cache manifest from " + cache));
         assertThat(compileStep(second)).as("the compile step came from the registry cache").anyMatch(line -> line.endsWith(" CACHED"));
@@ -65,11 +65,11 @@ class BuildCachesIT {
         BuildRequest.Builder request = BuildRequest.builder(service)
             .namedContext(env.golangMirror())
             .moduleSource(new ModuleSource.ProxyDirectory(TestModules.cache()))
-            .layerCache(LayerCache.parse("registry=" + env.registry().hostPort() + "/caches/modules:buildcache"))
+            .layerCache(LayerCache.parse("registry=" + env.registry().hostPort() + "/caches/modules:buildcache", java.nio.file.Path.of("").toAbsolutePath()))
             .goBuildCache(goBuildCache)
             .ociArchive(env.newDirectory("oci-").resolve("modules.oci.tar"));
 
-        List<String> cold = buildOnFreshBuilder(env, new BuildPlanner().plan(request.build()));
+        List<String> cold = buildOnFreshBuilder(env, new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request.build()));
         assertThat(compiled(cold)).as("a cold build compiles the dependencies").contains("github.com/spf13/cobra");
         try (Stream<Path> saved = Files.list(goBuildCache)) {
             assertThat(saved.count()).as("the build cache was copied out of the builder").isGreaterThan(10);
@@ -77,7 +77,7 @@ class BuildCachesIT {
 
         Path main = service.resolve("main.go");
         Files.writeString(main, Files.readString(main).replace("prints a YAML report", "prints a YAML report (changed)"));
-        List<String> warm = buildOnFreshBuilder(env, new BuildPlanner().plan(request.build()));
+        List<String> warm = buildOnFreshBuilder(env, new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request.build()));
 
         assertThat(warm).as("the builder stage's first step came from the registry layer cache")
             .anyMatch(line -> line.matches("#\\d+ CACHED") && warm.get(warm.indexOf(line) - 1).contains("WORKDIR /src"));

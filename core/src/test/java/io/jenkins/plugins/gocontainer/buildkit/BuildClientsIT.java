@@ -37,7 +37,7 @@ class BuildClientsIT {
             List.of("buildx", "create", "--name", "gocb-it", "--driver", "remote", env.builder().address()), environment, null));
         BuildxDriver driver = new BuildxDriver(List.of("buildx"), "gocb-it", environment);
         String repository = "examples/hello-buildx";
-        BuildPlan plan = new BuildPlanner().plan(BuildFailuresIT.helloRequest(env)
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildFailuresIT.helloRequest(env)
             .image(env.registry().hostPort() + "/" + repository + ":1").version("2.0.0-buildx").build());
 
         BuildResult result = new ImageBuilder(driver, new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, line -> { });
@@ -53,7 +53,7 @@ class BuildClientsIT {
     void remoteBuilderOverMutualTls(RealEnvironment env) throws Exception {
         try (TlsBuildkitd remote = TlsBuildkitd.start(env.newDirectory("tls-builder-"))) {
             String repository = "examples/hello-tls";
-            BuildPlan plan = new BuildPlanner().plan(BuildFailuresIT.helloRequest(env)
+            BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildFailuresIT.helloRequest(env)
                 .image(env.registry().hostPort() + "/" + repository + ":1").version("3.0.0-tls").build());
 
             BuildResult result = new ImageBuilder(new BuildctlDriver(remote.connection()), new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, line -> { });
@@ -70,7 +70,7 @@ class BuildClientsIT {
     @Test
     void multiPlatformBuildPushesAnIndexWithoutEmulation(RealEnvironment env) throws Exception {
         String repository = "examples/hello-multi";
-        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(ProjectLayout.example("hello-nodockerfile"))
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(ProjectLayout.example("hello-nodockerfile"))
             .mainPackage("./cmd/greeter").namedContext(env.golangBase())
             .platforms(List.of("linux/amd64,linux/arm64"))
             .image(env.registry().hostPort() + "/" + repository + ":1").build());

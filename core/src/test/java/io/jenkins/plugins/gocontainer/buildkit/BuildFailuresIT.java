@@ -31,7 +31,7 @@ class BuildFailuresIT {
     void unreachableBuilderSaysHowToStartOne(RealEnvironment env) throws Exception {
         Path socket = env.newDirectory("nobuilder-").resolve("buildkitd.sock");
         ImageBuilder builder = new ImageBuilder(new BuildctlDriver(BuilderConnection.of("unix://" + socket)), new CommandRunner(SecretMasker.none(), System.getenv()));
-        BuildPlan plan = new BuildPlanner().plan(helloRequest(env).image(env.registry().hostPort() + "/never:1").build());
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(helloRequest(env).image(env.registry().hostPort() + "/never:1").build());
 
         BuilderUnreachableException error = catchThrowableOfType(BuilderUnreachableException.class, () -> builder.build(plan, line -> { }));
 
@@ -44,7 +44,7 @@ class BuildFailuresIT {
         Path module = env.newDirectory("broken-");
         Files.writeString(module.resolve("go.mod"), "module example.com/broken\n\ngo 1.26\n");
         Files.writeString(module.resolve("main.go"), "package main\n\nfunc main() {\n\tundefinedFunction()\n}\n");
-        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(module).namedContext(env.golangBase())
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(module).namedContext(env.golangBase())
             .image(env.registry().hostPort() + "/broken:1").build());
 
         BuildStepFailedException error = catchThrowableOfType(BuildStepFailedException.class,
@@ -59,7 +59,7 @@ class BuildFailuresIT {
     @Test
     void unreachableRegistryIsReportedAsSuch(RealEnvironment env) throws Exception {
         int closedPort = FreePort.pick();
-        BuildPlan plan = new BuildPlanner().plan(helloRequest(env).image("127.0.0.1:" + closedPort + "/hello:1").build());
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(helloRequest(env).image("127.0.0.1:" + closedPort + "/hello:1").build());
 
         RegistryPushException error = catchThrowableOfType(RegistryPushException.class, () -> BuildctlBuildIT.builder(env).build(plan, line -> { }));
 
@@ -71,7 +71,7 @@ class BuildFailuresIT {
     void registryWithoutCredentialsIsReportedAsUnauthorized(RealEnvironment env) throws Exception {
         Path htpasswd = Htpasswd.write(env.newDirectory("auth-").resolve("htpasswd"), "ci", "not-given-to-the-builder");
         try (LocalRegistry secured = LocalRegistry.start(Optional.of(htpasswd))) {
-            BuildPlan plan = new BuildPlanner().plan(helloRequest(env).image(secured.hostPort() + "/hello:1").build());
+            BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(helloRequest(env).image(secured.hostPort() + "/hello:1").build());
 
             RegistryPushException error = catchThrowableOfType(RegistryPushException.class, () -> BuildctlBuildIT.builder(env).build(plan, line -> { }));
 
@@ -82,7 +82,7 @@ class BuildFailuresIT {
 
     @Test
     void unresolvableBaseImageSuggestsALocalOverride(RealEnvironment env) throws Exception {
-        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(ProjectLayout.example("hello"))
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(ProjectLayout.example("hello"))
             .image(env.registry().hostPort() + "/hello:nobase").build());
         List<String> log = new ArrayList<>();
 

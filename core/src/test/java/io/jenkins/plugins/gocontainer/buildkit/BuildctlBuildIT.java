@@ -35,7 +35,7 @@ class BuildctlBuildIT {
             .build();
         List<String> log = new ArrayList<>();
 
-        BuildResult result = builder(env).build(new BuildPlanner().plan(request), log::add);
+        BuildResult result = builder(env).build(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request), log::add);
 
         RegistryProbe.Manifest manifest = RegistryProbe.manifest(env.registry(), repository, "it-1");
         assertThat(manifest.status()).isEqualTo(200);
@@ -57,7 +57,7 @@ class BuildctlBuildIT {
             .image(env.registry().hostPort() + "/" + repository + ":generated")
             .version("0.9.0")
             .build();
-        BuildPlan plan = new BuildPlanner().plan(request);
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request);
         assertThat(plan.dockerfile()).isInstanceOf(DockerfileSource.Generated.class);
 
         BuildResult result = builder(env).build(plan, line -> { });
@@ -77,7 +77,7 @@ class BuildctlBuildIT {
             .ociArchive(out)
             .build();
 
-        BuildResult result = builder(env).build(new BuildPlanner().plan(request), line -> { });
+        BuildResult result = builder(env).build(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request), line -> { });
 
         assertThat(out).isRegularFile();
         assertThat(Files.size(out)).isGreaterThan(1_000_000);

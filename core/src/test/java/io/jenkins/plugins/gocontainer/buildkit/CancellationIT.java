@@ -33,7 +33,7 @@ class CancellationIT {
         String marker = "gocb-cancel-" + System.nanoTime() % 100000;
         Files.writeString(module.resolve("go.mod"), "module example.com/slow\n\ngo 1.26\n");
         Files.writeString(module.resolve("Dockerfile"), "FROM golang:1.26\nRUN echo started && sleep 300 && echo " + marker + "\n");
-        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(module).namedContext(env.golangBase())
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(module).namedContext(env.golangBase())
             .image(env.registry().hostPort() + "/slow:1").noCache(true).build());
         List<Path> tempBefore = gocbTempDirectories();
         CountDownLatch stepStarted = new CountDownLatch(1);

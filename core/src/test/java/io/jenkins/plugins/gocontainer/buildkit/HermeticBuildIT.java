@@ -56,7 +56,7 @@ class HermeticBuildIT {
         ModuleFetchResult vendored = vendor(env, ModuleFetchRequest.of(service, GoModMode.DOWNLOAD).withModuleCache(moduleCache), offlineGo(env));
         assertThat(vendored.moduleCount()).isGreaterThanOrEqualTo(5);
 
-        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(service)
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(service)
             .namedContext(env.golangBase())
             .moduleSource(new ModuleSource.ProxyDirectory(moduleCache))
             .noCache(true)
@@ -77,7 +77,7 @@ class HermeticBuildIT {
         vendor(env, ModuleFetchRequest.of(service, GoModMode.VENDOR), offlineGo(env));
         assertThat(service.resolve("vendor/modules.txt")).isRegularFile();
 
-        BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(service)
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(service)
             .namedContext(env.golangBase())
             .moduleSource(new ModuleSource.Vendor())
             .noCache(true)
@@ -122,7 +122,7 @@ class HermeticBuildIT {
             }
             assertThat(moduleCache.resolve("cache/download/git.internal.test/team/secretlib/@v/v1.0.0.zip")).isRegularFile();
 
-            BuildPlan plan = new BuildPlanner().plan(BuildRequest.builder(service)
+            BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(service)
                 .namedContext(NamedContext.localDirectory("golang:1.22", env.goBaseDirectory()))
                 .moduleSource(new ModuleSource.ProxyDirectory(moduleCache))
                 .noCache(true)

@@ -235,7 +235,7 @@ class PrivateModuleBuildIT {
             Future<?> build = worker.submit(() -> {
                 try (PrivateModuleSession session = access.open(runner(), Map.of(PASSPHRASE_VARIABLE, ssh.passphrase()), env.newDirectory("home-"))) {
                     sessionDirectories.add(session.directory());
-                    BuildPlan plan = new BuildPlanner().plan(request(env, session, "cancelled").noCache(true).build());
+                    BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request(env, session, "cancelled").noCache(true).build());
                     new ImageBuilder(new BuildctlDriver(env.builder()), runner()).build(plan, line -> {
                         if (line.contains("load build definition")) {
                             started.countDown();
@@ -301,7 +301,7 @@ class PrivateModuleBuildIT {
         throws Exception {
         CommandRunner runner = runner();
         try (PrivateModuleSession session = access.open(runner, environment, env.newDirectory("home-"))) {
-            BuildPlan plan = new BuildPlanner().plan(request(env, session, tag).noCache(true).build());
+            BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request(env, session, tag).noCache(true).build());
             return new ImageBuilder(new BuildctlDriver(env.builder()), runner).withMetadataFile(metadata).build(plan, log::add);
         }
     }

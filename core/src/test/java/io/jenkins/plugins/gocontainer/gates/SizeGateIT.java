@@ -56,7 +56,7 @@ class SizeGateIT {
     static synchronized ImageReference pushedHello(RealEnvironment env) throws Exception {
         if (helloTag == null) {
             String reference = env.registry().hostPort() + "/size/hello:1";
-            BuildResult result = builder(env).build(new BuildPlanner().plan(hello(env).image(reference).build()), line -> { });
+            BuildResult result = builder(env).build(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(hello(env).image(reference).build()), line -> { });
             helloTag = reference;
             helloDigest = result.digest();
         }
@@ -97,7 +97,7 @@ class SizeGateIT {
     void theOciTarOfTheSameBuildHasTheSameSize(RealEnvironment env) throws Exception {
         ImageSize fromRegistry = ImageSize.fromRegistry(client(), pushedHello(env));
         Path tar = env.newDirectory("size-oci-").resolve("hello.oci.tar");
-        builder(env).build(new BuildPlanner().plan(hello(env).ociArchive(tar).build()), line -> { });
+        builder(env).build(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(hello(env).ociArchive(tar).build()), line -> { });
 
         ImageSize fromTar = ImageSize.fromOciLayout(tar);
 
@@ -123,7 +123,7 @@ class SizeGateIT {
             .platforms(List.of("linux/amd64,linux/arm64"))
             .image(reference)
             .build();
-        BuildResult result = builder(env).build(new BuildPlanner().plan(request), line -> { });
+        BuildResult result = builder(env).build(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(request), line -> { });
         RegistryClient client = client();
 
         ImageSize size = ImageSize.fromRegistry(client, ImageReference.parse(reference), false);

@@ -65,7 +65,7 @@ class TaggedBuildIT {
         TagSet tags = new Tagger().compute(TagRequest.of(service).withEnvironment(Map.of("BRANCH_NAME", "main")));
         ImageReference repository = ImageReference.parse(env.registry().hostPort() + "/release/hello");
         BuildRequest base = BuildRequest.builder(service).namedContext(env.golangBase()).build();
-        BuildPlan plan = new BuildPlanner().plan(TaggedBuild.candidateRequest(base, repository, tags, false));
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(TaggedBuild.candidateRequest(base, repository, tags, false));
         RegistryClient client = new RegistryClient(new RegistryHttp(r -> Optional.empty(), RetryPolicy.DEFAULT, Set.of()));
 
         TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv())),
@@ -102,7 +102,7 @@ class TaggedBuildIT {
                 + "\"Pos\":{\"Filename\":\"main.go\",\"Line\":30,\"Column\":2}}],\"Report\":{}}");
         TagSet tags = new Tagger().compute(TagRequest.of(service).withEnvironment(Map.of("BRANCH_NAME", "main")));
         ImageReference repository = ImageReference.parse(env.registry().hostPort() + "/gated/hello");
-        BuildPlan plan = new BuildPlanner().plan(TaggedBuild.candidateRequest(
+        BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(TaggedBuild.candidateRequest(
             BuildRequest.builder(service).namedContext(env.golangBase()).build(), repository, tags, false));
         RegistryClient client = new RegistryClient(new RegistryHttp(r -> Optional.empty(), RetryPolicy.DEFAULT, Set.of()));
         QualityGates gates = new QualityGates(
@@ -110,7 +110,7 @@ class TaggedBuildIT {
             Optional.of(new QualityGates.LintCheck(report, LintThresholds.none().withMaxTotal(0), Optional.empty(), OnBreach.FAILED)));
 
         TaggedBuild.Result result = new TaggedBuild(new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv())),
-            new TagPusher(client)).run(plan, repository, tags, candidate -> Optional.of(gates.evaluate(client, candidate)), line -> { });
+            new TagPusher(client)).run(plan, repository, tags, candidate -> Optional.of(gates.evaluate(client, candidate)), line -> { }, new java.util.LinkedHashMap<>());
 
         assertThat(result.outcome()).isEqualTo(GateOutcome.FAILED);
         assertThat(result.gates().orElseThrow().gates()).extracting(GateResult::name, GateResult::outcome)

@@ -39,7 +39,7 @@ class LayerCacheTest {
             request.image(image);
         }
         for (String cache : caches) {
-            request.layerCache(LayerCache.parse(cache));
+            request.layerCache(LayerCache.parse(cache, java.nio.file.Path.of("").toAbsolutePath()));
         }
         return planner.plan(request.build());
     }
@@ -92,9 +92,9 @@ class LayerCacheTest {
 
     @Test
     void badCacheKindsAreExplained() {
-        assertThatThrownBy(() -> LayerCache.parse("s3=bucket")).hasMessageContaining("the cache kinds are registry, local and inline");
-        assertThatThrownBy(() -> LayerCache.parse("local")).hasMessageContaining("needs its directory");
-        assertThatThrownBy(() -> LayerCache.parse("inline=x")).hasMessageContaining("takes no location");
+        assertThatThrownBy(() -> LayerCache.parse("s3=bucket", java.nio.file.Path.of("").toAbsolutePath())).hasMessageContaining("the cache kinds are registry, local and inline");
+        assertThatThrownBy(() -> LayerCache.parse("local", java.nio.file.Path.of("").toAbsolutePath())).hasMessageContaining("needs its directory");
+        assertThatThrownBy(() -> LayerCache.parse("inline=x", java.nio.file.Path.of("").toAbsolutePath())).hasMessageContaining("takes no location");
     }
 
     @Test
