@@ -118,9 +118,20 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "do not stream the build log to stderr")
     boolean quiet;
 
+    private final Map<String, String> environment;
+
+    BuildCommand() {
+        this(System.getenv());
+    }
+
+    /** @param environment the build's environment (tests pass their own, free of this machine's CI variables) */
+    BuildCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public Integer call() {
-        return OperationCall.run(spec, format, quiet, System.getenv(), "build cancelled; the BuildKit client was stopped and temporary files removed",
+        return OperationCall.run(spec, format, quiet, environment, "build cancelled; the BuildKit client was stopped and temporary files removed",
             (context, out, err) -> {
                 GoDockerBuildSpec build = specification();
                 if (dryRun) {

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gocontainer.cli;
 import io.jenkins.plugins.gocontainer.gates.ByteSize;
 import io.jenkins.plugins.gocontainer.gates.GrowthLimit;
 import io.jenkins.plugins.gocontainer.gates.OnBreach;
-import io.jenkins.plugins.gocontainer.gates.Severity;
 import io.jenkins.plugins.gocontainer.operations.GateSettings;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import picocli.CommandLine.Mixin;
@@ -11,9 +10,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The quality gates of {@code gocb build}: judged on the pushed candidate before moving tags are added. */
 final class BuildGateOptions {
@@ -58,17 +55,10 @@ final class BuildGateOptions {
     GateReportFiles files;
 
     GateSettings settings() {
-        Map<String, ByteSize> perPlatform = new LinkedHashMap<>();
-        KeyValues.pairs(maxPlatformSize, "--max-platform-size").forEach((platform, size) -> perPlatform.put(platform, ByteSize.parse(size)));
-        Map<Severity, Integer> perSeverity = new LinkedHashMap<>();
-        KeyValues.pairs(maxLintSeverity, "--max-lint-severity").forEach((severity, n) ->
-            perSeverity.put(Severity.parse(severity), LintGateOptions.count(n, "--max-lint-severity")));
-        Map<String, Integer> perLinter = new LinkedHashMap<>();
-        KeyValues.pairs(maxLintPerLinter, "--max-lint-per-linter").forEach((linter, n) ->
-            perLinter.put(linter, LintGateOptions.count(n, "--max-lint-per-linter")));
-        return new GateSettings(maxImageSize == null ? null : ByteSize.parse(maxImageSize), perPlatform,
+        return new GateSettings(maxImageSize == null ? null : ByteSize.parse(maxImageSize), SizeGateOptions.perPlatform(maxPlatformSize),
             maxGrowth == null ? null : GrowthLimit.parse(maxGrowth), sizeBaseline == null ? null : ImageReference.parse(sizeBaseline), uncompressed,
-            OnBreach.parse(sizeOnBreach), BuilderOptions.text(lintReport), maxLintIssues, perSeverity, perLinter, BuilderOptions.text(lintBaseline),
-            OnBreach.parse(lintOnBreach), BuilderOptions.text(files.json), BuilderOptions.text(files.junit));
+            OnBreach.parse(sizeOnBreach), BuilderOptions.text(lintReport), maxLintIssues,
+            LintGateOptions.perSeverity(maxLintSeverity, "--max-lint-severity"), LintGateOptions.perLinter(maxLintPerLinter, "--max-lint-per-linter"),
+            BuilderOptions.text(lintBaseline), OnBreach.parse(lintOnBreach), BuilderOptions.text(files.json), BuilderOptions.text(files.junit));
     }
 }

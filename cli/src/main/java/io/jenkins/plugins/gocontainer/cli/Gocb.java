@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** {@code gocb}: builds Go services into small, correctly tagged container images with BuildKit. */
 @Command(name = "gocb",
@@ -18,20 +18,20 @@ import java.util.function.Supplier;
 public final class Gocb {
 
     /** Subcommands by name. Only the one invoked is modelled: picocli's reflection is most of gocb's start-up time. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Function<Map<String, String>, Object>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
         SUBCOMMANDS.put("build", BuildCommand::new);
-        SUBCOMMANDS.put("dockerfile", DockerfileCommand::new);
-        SUBCOMMANDS.put("builder", BuilderCommand::new);
+        SUBCOMMANDS.put("dockerfile", environment -> new DockerfileCommand());
+        SUBCOMMANDS.put("builder", environment -> new BuilderCommand());
         SUBCOMMANDS.put("push-tags", PushTagsCommand::new);
-        SUBCOMMANDS.put("gate", GateCommand::new);
+        SUBCOMMANDS.put("gate", environment -> new GateCommand());
         SUBCOMMANDS.put("tags", TagsCommand::new);
-        SUBCOMMANDS.put("lint", LintCommand::new);
-        SUBCOMMANDS.put("vendor", VendorCommand::new);
-        SUBCOMMANDS.put("known-hosts", KnownHostsCommand::new);
-        SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
-        SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
+        SUBCOMMANDS.put("lint", environment -> new LintCommand());
+        SUBCOMMANDS.put("vendor", environment -> new VendorCommand());
+        SUBCOMMANDS.put("known-hosts", environment -> new KnownHostsCommand());
+        SUBCOMMANDS.put("help", environment -> new CommandLine.HelpCommand());
+        SUBCOMMANDS.put("cds-training", environment -> new CdsTrainingCommand());
     }
 
     public static void main(String[] args) {
@@ -44,11 +44,16 @@ public final class Gocb {
     }
 
     static CommandLine commandLine(String[] args) {
+        return commandLine(args, System.getenv());
+    }
+
+    /** The command tree for {@code args}, with the commands that read CI variables given {@code environment} instead of this process's. */
+    static CommandLine commandLine(String[] args, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Gocb());
         boolean knownSubcommand = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help");
         SUBCOMMANDS.forEach((name, command) -> {
             if (!knownSubcommand || name.equals(args[0])) {
-                commandLine.addSubcommand(name, command.get());
+                commandLine.addSubcommand(name, command.apply(environment));
             }
         });
         commandLine.setParameterExceptionHandler((ex, arguments) -> {

@@ -31,10 +31,8 @@ final class KnownHostsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            HostKeyScan scan = new HostKeyScan(new CommandRunner(SecretMasker.none(), System.getenv()));
+        return OperationCall.run(spec, OutputFormat.human, false, System.getenv(), "known-hosts cancelled; ssh-keyscan was stopped", (operation, out, err) -> {
+            HostKeyScan scan = new HostKeyScan(operation.runner());
             for (String host : hosts) {
                 GitSshHost parsed = GitSshHost.parse(host);
                 for (HostKeyScan.HostKey key : scan.scan(parsed.host(), parsed.port())) {
@@ -46,13 +44,6 @@ final class KnownHostsCommand implements Callable<Integer> {
             out.flush();
             err.flush();
             return ExitCodes.OK;
-        } catch (GocbException e) {
-            return ErrorReporter.report(e, OutputFormat.human, out, err);
-        } catch (IOException e) {
-            return ErrorReporter.report(new GocbException("collecting host keys failed: " + e.getMessage(), "an input/output error on this machine",
-                "check that ssh-keyscan runs", e), OutputFormat.human, out, err);
-        } catch (InterruptedException e) {
-            return ExitCodes.INTERRUPTED;
-        }
+        });
     }
 }

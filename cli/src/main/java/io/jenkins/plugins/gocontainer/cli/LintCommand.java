@@ -63,29 +63,14 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
+        return OperationCall.run(spec, format, false, System.getenv(), "lint cancelled; golangci-lint was stopped", (operation, out, err) -> {
             GolangciLintRun run = new GolangciLintRun(context, report, GolangciLint.ReportFormat.parse(reportFormat),
                 cacheDirectory, lintArguments, List.of());
-            GolangciLint lint = new GolangciLint(new CommandRunner(SecretMasker.none(), System.getenv()), program);
-            err.println("gocb: " + lint.command(run).toCommandLine());
-            err.flush();
-            LintReport result = Cancellation.runCancellable(() -> lint.run(run, line -> {
-                err.println(line);
-                err.flush();
-            }));
-            print(result, out);
+            GolangciLint lint = new GolangciLint(operation.runner(), program);
+            operation.log().line("gocb: " + lint.command(run).toCommandLine());
+            print(lint.run(run, operation.log()), out);
             return ExitCodes.OK;
-        } catch (GocbException e) {
-            return ErrorReporter.report(e, format, out, err);
-        } catch (IOException e) {
-            return ErrorReporter.report(new GocbException("lint failed: " + e.getMessage(), "an input/output error on this machine",
-                "check the paths and free disk space", e), format, out, err);
-        } catch (InterruptedException e) {
-            err.println("gocb: lint cancelled; golangci-lint was stopped");
-            return ExitCodes.INTERRUPTED;
-        }
+        });
     }
 
     private void print(LintReport result, PrintWriter out) {

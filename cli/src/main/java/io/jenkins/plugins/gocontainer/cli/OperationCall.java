@@ -33,7 +33,8 @@ final class OperationCall {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            OperationContext context = OperationContext.of(Path.of("").toAbsolutePath(), environment, log(err, quiet));
+            OperationContext context = OperationContext.of(Path.of("").toAbsolutePath(), environment, log(err, quiet))
+                .withSettingNames(CliSettingNames.INSTANCE);
             return Cancellation.runCancellable(() -> work.run(context, out, err));
         } catch (GocbException e) {
             return ErrorReporter.report(e, format, out, err);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code gocb push-tags}: adds tags to an already pushed image without rebuilding or re-uploading it. */
@@ -43,9 +44,20 @@ final class PushTagsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human", description = "result on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    private final Map<String, String> environment;
+
+    PushTagsCommand() {
+        this(System.getenv());
+    }
+
+    /** @param environment where CI variables (BRANCH_NAME, TAG_NAME) and registry passwords are read */
+    PushTagsCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public Integer call() {
-        return OperationCall.run(spec, format, false, System.getenv(), "push-tags cancelled; run it again to finish (it skips tags already in place)",
+        return OperationCall.run(spec, format, false, environment, "push-tags cancelled; run it again to finish (it skips tags already in place)",
             (operation, out, err) -> {
                 PushTagsSpec push = PushTagsSpec.builder(image, from)
                     .context(BuilderOptions.text(context))

@@ -1,47 +1,39 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.gates.ByteSize;
 import io.jenkins.plugins.gocontainer.gates.GrowthLimit;
 import io.jenkins.plugins.gocontainer.gates.OnBreach;
 import io.jenkins.plugins.gocontainer.gates.QualityGates;
-import io.jenkins.plugins.gocontainer.gates.SizeGate;
+import io.jenkins.plugins.gocontainer.operations.GateSettings;
+import io.jenkins.plugins.gocontainer.operations.OperationContext;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns size-gate flag values into the core's size check; shared by {@code gocb build} and {@code gocb gate size}. */
+/** Turns size-gate flag values into core's gate settings; shared by {@code gocb build} and {@code gocb gate size}. */
 final class SizeGateOptions {
 
     private SizeGateOptions() {
     }
 
-    /** Bad flag values (an unknown unit, a negative size) are bad input, exit code 2. */
-    static Optional<QualityGates.SizeCheck> check(String max, List<String> perPlatform, String growth, String baseline, boolean uncompressed,
-                                                  String onBreach) {
-        return parse(max, perPlatform, growth, baseline, uncompressed, onBreach);
+    /** {@code OS/ARCH=SIZE} values as limits per platform. */
+    static Map<String, ByteSize> perPlatform(List<String> values) {
+        Map<String, ByteSize> limits = new LinkedHashMap<>();
+        KeyValues.pairs(values, "--max-platform-size").forEach((platform, size) -> limits.put(platform, ByteSize.parse(size)));
+        return limits;
     }
 
-    private static Optional<QualityGates.SizeCheck> parse(String max, List<String> perPlatform, String growth, String baseline, boolean uncompressed,
-                                                          String onBreach) {
-        if (max == null && perPlatform.isEmpty() && growth == null) {
-            return Optional.empty();
-        }
-        SizeGate.Limits limits = SizeGate.Limits.none().on(uncompressed ? SizeGate.Basis.UNCOMPRESSED : SizeGate.Basis.COMPRESSED);
-        if (max != null) {
-            limits = limits.withMax(ByteSize.parse(max));
-        }
-        for (Map.Entry<String, String> platform : KeyValues.pairs(perPlatform, "--max-platform-size").entrySet()) {
-            limits = limits.withPlatformMax(platform.getKey(), ByteSize.parse(platform.getValue()));
-        }
-        if (growth != null) {
-            if (baseline == null) {
-                throw new io.jenkins.plugins.gocontainer.InvalidBuildRequestException("a growth limit needs a baseline image",
-                    "growth is measured against a previous image, typically the last release", "add --size-baseline REPO:TAG (e.g. the latest release tag)");
-            }
-            limits = limits.withGrowth(GrowthLimit.parse(growth));
-        }
-        return Optional.of(new QualityGates.SizeCheck(limits, Optional.ofNullable(baseline).map(ImageReference::parse), OnBreach.parse(onBreach)));
+    /** The size check of {@code gocb gate size}: the same settings, and the same refusals, as the build's size gate. */
+    static Optional<QualityGates.SizeCheck> check(String max, List<String> perPlatform, String growth, String baseline, boolean uncompressed,
+                                                  String onBreach) {
+        GateSettings settings = new GateSettings(max == null ? null : ByteSize.parse(max), perPlatform(perPlatform),
+            growth == null ? null : GrowthLimit.parse(growth), baseline == null ? null : ImageReference.parse(baseline), uncompressed,
+            OnBreach.parse(onBreach), null, null, Map.of(), Map.of(), null, OnBreach.FAILED, null, null);
+        return settings.gates(OperationContext.of(Path.of("").toAbsolutePath(), Map.of(), OutputSink.discard())).size();
     }
 }

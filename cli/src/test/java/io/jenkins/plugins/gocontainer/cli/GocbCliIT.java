@@ -31,7 +31,8 @@ class GocbCliIT {
         Map<String, Object> result = Json.parseObject(outcome.stdout());
         RegistryProbe.Manifest manifest = RegistryProbe.manifest(env.registry(), "cli/hello", "1.4.0");
         assertThat(result.get("digest")).isEqualTo(manifest.computedDigest());
-        assertThat(result.get("names")).isEqualTo(List.of(image));
+        assertThat(result.get("tags")).isEqualTo(List.of(image));
+        assertThat(result.get("pinned")).isEqualTo(env.registry().hostPort() + "/cli/hello@" + manifest.computedDigest());
         assertThat(result.get("platforms")).isEqualTo(List.of("linux/amd64"));
         assertThat(outcome.stderr()).contains("exporting to image");
     }

@@ -17,8 +17,11 @@ class GocbTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** The environment gocb sees here: a PATH and a HOME, none of this machine's CI variables (BRANCH_NAME, TAG_NAME, CHANGE_ID). */
+    private static final java.util.Map<String, String> ENVIRONMENT = java.util.Map.of("PATH", System.getenv("PATH"), "HOME", System.getenv("HOME"));
+
     private int gocb(String... args) {
-        var commandLine = Gocb.commandLine();
+        var commandLine = Gocb.commandLine(new String[0], ENVIRONMENT);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
@@ -125,6 +128,25 @@ class GocbTest {
         assertThat(gocb("build", "-C", hello(), "--dry-run", "--addr", "tcp://127.0.0.1:1234", "--tls-cert", dir.resolve("c.pem").toString()))
             .isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("--tls-ca-cert").contains("--tls-key");
+    }
+
+    @Test
+    void theBranchComesFromTheGivenEnvironmentNotFromThisProcess(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("go.mod"), "module example.com/svc\n\ngo 1.26\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");
+        try (var git = io.jenkins.plugins.gocontainer.tags.GitFixture.init(dir)) {
+            git.commit("work", java.time.Instant.parse("2026-11-01T00:00:00Z"));
+        }
+        java.util.Map<String, String> jenkins = new java.util.HashMap<>(ENVIRONMENT);
+        jenkins.put("BRANCH_NAME", "feature-from-jenkins");
+        var commandLine = Gocb.commandLine(new String[0], jenkins);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("build", "-C", dir.toString(), "--dry-run", "--addr", "unix:///x.sock", "-t", "127.0.0.1:5000/team/svc");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("127.0.0.1:5000/team/svc:feature-from-jenkins");
     }
 
     @Test

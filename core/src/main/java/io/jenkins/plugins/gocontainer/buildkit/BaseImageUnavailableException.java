@@ -11,7 +11,7 @@ public class BaseImageUnavailableException extends BuildFailedException {
         super("the base image " + image + " could not be resolved",
             "the builder cannot reach the registry that hosts it (air-gapped agent, proxy, no DNS), or the name or tag does not exist",
             "fix the name, point FROM at a mirror, or hand BuildKit a local root filesystem for it:"
-                + " --base-image " + image + "=DIR (./dev/gobase makes a golang one from this machine's Go)",
+                + " {@baseImages} " + image + "=DIR (./dev/gobase makes a golang one from this machine's Go)",
             exitCode, lastLines);
     }
 }

@@ -50,10 +50,10 @@ final class BuildFailureClassifier {
         boolean privateSet = plan.buildArgs().containsKey(GoPrivateEnvironment.GOPRIVATE) || plan.buildArgs().containsKey(GoPrivateEnvironment.GONOPROXY);
         return switch (error.kind()) {
             case PROXY_NOT_FOUND, CHECKSUM_DATABASE_LOOKUP, GIT_TERMINAL_PROMPTS_DISABLED -> privateSet ? ""
-                : " This build sets no GOPRIVATE: give the private module patterns with --go-private (e.g. --go-private git.example.com/team/*).";
-            case SSH_KEY_REFUSED -> plan.sshMounts().isEmpty() ? " This build forwards no SSH key: add --ssh-key FILE or --ssh-agent." : "";
+                : " This build sets no GOPRIVATE: give the private module patterns with {@goPrivate} (e.g. {@goPrivate} git.example.com/team/*).";
+            case SSH_KEY_REFUSED -> plan.sshMounts().isEmpty() ? " This build forwards no SSH key: add {@sshKey} FILE or {@sshAgent}." : "";
             case SSH_HOST_KEY_UNVERIFIED -> plan.secrets().stream().anyMatch(s -> s.id().equals(KnownHosts.SECRET_ID)) ? ""
-                : " This build was given no known_hosts: add --known-hosts FILE.";
+                : " This build was given no known_hosts: add {@knownHosts} FILE.";
             default -> "";
         };
     }

@@ -9,9 +9,9 @@ public class BuilderUnreachableException extends BuildFailedException {
 
     public BuilderUnreachableException(String builder, int exitCode, List<String> lastLines) {
         super(Kind.UNAVAILABLE, "cannot reach the builder: " + builder,
-            "no buildkitd is listening there (not started, stopped, or a wrong --addr / BUILDKIT_HOST)",
+            "no buildkitd is listening there (not started, stopped, or a wrong {@address} / BUILDKIT_HOST)",
             "start the local builder with 'gocb builder start' (or leave --addr and BUILDKIT_HOST unset and gocb starts it),"
-                + " or point --addr at a running buildkitd, e.g. tcp://buildkit.internal:1234 with --tls-ca-cert/--tls-cert/--tls-key",
+                + " or point {@address} at a running buildkitd, e.g. tcp://buildkit.internal:1234 with {@tlsCaCert}/{@tlsCert}/{@tlsKey}",
             exitCode, lastLines);
     }
 }

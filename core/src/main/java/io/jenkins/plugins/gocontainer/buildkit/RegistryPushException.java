@@ -38,7 +38,7 @@ public class RegistryPushException extends BuildFailedException {
 
     private static String remedy(Cause cause) {
         return switch (cause) {
-            case UNREACHABLE -> "check the registry part of --image (host:port); from the builder's host, 'curl http://HOST:PORT/v2/' must answer";
+            case UNREACHABLE -> "check the registry part of {@images} (host:port); from the builder's host, 'curl http://HOST:PORT/v2/' must answer";
             case UNAUTHORIZED -> "log in so that ~/.docker/config.json (or $DOCKER_CONFIG) has credentials for the registry, with push rights";
             case OTHER -> "fix what the registry reported, then build again (the layers are cached)";
         };

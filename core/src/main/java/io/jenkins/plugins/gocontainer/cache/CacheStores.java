@@ -27,7 +27,7 @@ public final class CacheStores {
             throw new InvalidBuildRequestException("invalid cache store '" + description + "'",
                 "a cache store is a directory on the agent or shared volume (dir=PATH), or a registry repository (registry=REPO)"
                     + " that fresh agents can pull from",
-                "write --cache-store dir=/var/cache/gocb or --cache-store registry=registry.example.com/team/app-cache");
+                "write {@cacheStore} dir=/var/cache/gocb or {@cacheStore} registry=registry.example.com/team/app-cache");
         }
         if (kind.equals("dir")) {
             return new DirectoryCacheStore(Path.of(location).toAbsolutePath().normalize());

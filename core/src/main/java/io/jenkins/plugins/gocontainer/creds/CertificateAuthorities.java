@@ -45,7 +45,7 @@ public final class CertificateAuthorities {
     private static void requireCertificates(Path file, String pem) {
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
             throw new InvalidBuildRequestException("the file " + file + " holds no PEM certificate",
-                "--ca-cert takes a certificate authority in PEM form (-----BEGIN CERTIFICATE-----), never a private key",
+                "{@caCertificates} takes a certificate authority in PEM form (-----BEGIN CERTIFICATE-----), never a private key",
                 "export the CA certificate as PEM, e.g. openssl x509 -in ca.der -inform der -out ca.pem");
         }
         try {

@@ -19,7 +19,7 @@ public record GitRewrite(String from, String to) implements java.io.Serializable
         if (eq <= 0 || eq == text.length() - 1) {
             throw new InvalidBuildRequestException("'" + text + "' is not a git URL rewrite",
                 "a rewrite is written FROM=TO: URLs starting with FROM are fetched from TO",
-                "for example --git-rewrite https://git.example.com/=https://git-mirror.example.com/");
+                "for example {@gitRewrites} https://git.example.com/=https://git-mirror.example.com/");
         }
         return new GitRewrite(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
     }
@@ -35,7 +35,7 @@ public record GitRewrite(String from, String to) implements java.io.Serializable
         if (url.matches("[a-z]+://[^/@]*:[^/@]*@.*")) {
             throw new InvalidBuildRequestException("git URL rewrite: the " + side + " side carries a password",
                 "a rewrite is stored in the build's git configuration and shown in logs; credentials do not belong in it",
-                "give the token with --netrc-host/--netrc-user/--netrc-token-env instead");
+                "give the token with {@netrc.host}/{@netrc.login}/{@netrc.tokenVariable} instead");
         }
     }
 }

@@ -31,7 +31,7 @@ public record GitSshHost(String user, String host, int port) implements java.io.
         if (matcher == null || !matcher.matches()) {
             throw new InvalidBuildRequestException("'" + text + "' is not an SSH git host",
                 "an SSH git host is written [USER@]HOST[:PORT], as in git@github.com or git@git.example.com:2222",
-                "give the host the go command fetches from, e.g. --git-ssh git@github.com");
+                "give the host the go command fetches from, e.g. {@gitSsh} git@github.com");
         }
         String user = matcher.group(1) == null ? DEFAULT_USER : matcher.group(1);
         int port = matcher.group(3) == null ? DEFAULT_PORT : Integer.parseInt(matcher.group(3));

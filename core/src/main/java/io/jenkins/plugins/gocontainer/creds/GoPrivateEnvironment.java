@@ -399,7 +399,7 @@ public final class GoPrivateEnvironment {
     private static GocbException credentialsInBuildArg(String name) {
         return new InvalidBuildRequestException(name + " contains credentials (user:password@ in a URL)",
             "it is passed as a build arg, which is recorded in the image history and the build log",
-            "remove the credentials from " + name + " and give them as a netrc token (--netrc-host, --netrc-token-env)");
+            "remove the credentials from " + name + " and give them as a netrc token ({@netrc.host}, {@netrc.tokenVariable})");
     }
 
     @Override

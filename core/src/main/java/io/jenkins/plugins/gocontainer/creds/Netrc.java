@@ -37,7 +37,7 @@ public final class Netrc {
             if (token == null || token.isBlank()) {
                 throw new InvalidBuildRequestException("netrc host " + host + " has no token",
                     "a netrc entry without a password cannot authenticate; git would prompt and the build would hang or fail",
-                    "give the token through an environment variable (--netrc-token-env VAR), or remove the host");
+                    "give the token through an environment variable ({@netrc.tokenVariable} VAR), or remove the host");
             }
             if (token.chars().anyMatch(Character::isWhitespace)) {
                 throw new InvalidBuildRequestException("the token for netrc host " + host + " contains white space",
@@ -62,7 +62,7 @@ public final class Netrc {
         Objects.requireNonNull(entries, "entries");
         if (entries.isEmpty()) {
             throw new InvalidBuildRequestException("no netrc hosts were given", "a .netrc needs at least one host",
-                "give --netrc-host HOST --netrc-user USER --netrc-token-env VAR");
+                "give {@netrc.host} HOST {@netrc.login} USER {@netrc.tokenVariable} VAR");
         }
         Set<String> hosts = new HashSet<>();
         for (Entry entry : entries) {

@@ -15,13 +15,13 @@ public record NetrcLogin(String host, String login, String tokenVariable) implem
         if (tokenVariable == null || tokenVariable.isBlank()) {
             throw new InvalidBuildRequestException("netrc host " + host + " has no token",
                 "a netrc entry needs the token the git server accepts as the password",
-                "name the environment variable holding it with --netrc-token-env VAR (in Jenkins, bound by withCredentials)");
+                "name the environment variable holding it with {@netrc.tokenVariable} VAR (in Jenkins, bound by withCredentials)");
         }
         if (login == null || login.isBlank()) {
             throw new InvalidBuildRequestException("netrc host " + host + " has no login",
                 "git sends the login with the token; most hosts accept any non-empty login for a token (GitHub: x-access-token,"
                     + " GitLab: oauth2 or the user name)",
-                "give it with --netrc-user");
+                "give it with {@netrc.login}");
         }
     }
 

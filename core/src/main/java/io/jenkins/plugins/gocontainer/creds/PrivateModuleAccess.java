@@ -46,14 +46,14 @@ public final class PrivateModuleAccess {
         this.goEnvironment = GoPrivateEnvironment.from(builder.goEnvironment);
         if (!sshHosts.isEmpty() && sshIdentity.isEmpty()) {
             throw new InvalidBuildRequestException("SSH git hosts " + sshHosts + " are configured without an SSH identity",
-                "fetching over SSH needs a key (--ssh-key) or an agent that holds one (--ssh-agent)",
-                "add --ssh-key FILE (with --ssh-passphrase-env VAR for a protected key) or --ssh-agent");
+                "fetching over SSH needs a key ({@sshKey}) or an agent that holds one ({@sshAgent})",
+                "add {@sshKey} FILE (with {@sshPassphraseSecret} VAR for a protected key) or {@sshAgent}");
         }
         Set<String> netrcHosts = new LinkedHashSet<>();
         for (NetrcLogin login : netrcLogins) {
             if (!netrcHosts.add(login.host())) {
                 throw new InvalidBuildRequestException("netrc host " + login.host() + " is given twice",
-                    "a .netrc has one login per host", "keep one --netrc-host " + login.host());
+                    "a .netrc has one login per host", "keep one {@netrc.host} " + login.host());
             }
         }
     }
@@ -173,7 +173,7 @@ public final class PrivateModuleAccess {
                 notes.add("credentials are given for " + host + ", but GOPRIVATE does not cover it: the go command will ask "
                     + (route.usesProxy() ? "the proxy " + route.proxy() : "the origin") + " for its modules"
                     + " and check them against the public checksum database, which fails for private modules."
-                    + " Add --go-private " + host + " (or a narrower pattern such as " + host + "/team/*).");
+                    + " Add {@goPrivate} " + host + " (or a narrower pattern such as " + host + "/team/*).");
             }
         }
         return notes;
@@ -184,9 +184,9 @@ public final class PrivateModuleAccess {
         if (knownHosts.isEmpty() && !Files.isRegularFile(file)) {
             throw new InvalidBuildRequestException("no known_hosts for SSH host key verification",
                 "SSH inside the build checks the git server's host key against known_hosts; none was given with"
-                    + " --known-hosts and " + file + " does not exist. Host key checking is never disabled.",
+                    + " {@knownHosts} and " + file + " does not exist. Host key checking is never disabled.",
                 "collect the keys once with gocb known-hosts HOST[:PORT] > known_hosts (ssh-keyscan underneath), check the"
-                    + " fingerprints it shows against the ones your git server publishes, and pass --known-hosts known_hosts");
+                    + " fingerprints it shows against the ones your git server publishes, and pass {@knownHosts} known_hosts");
         }
         return KnownHosts.read(file);
     }
@@ -204,8 +204,8 @@ public final class PrivateModuleAccess {
             throw new InvalidBuildRequestException("the SSH key " + keyFile + " is protected by a passphrase, and none was given",
                 "gocb loads a protected key into a private ssh-agent for the build, which needs the passphrase;"
                     + " it is read from an environment variable, never from a flag",
-                "name the variable holding it with --ssh-passphrase-env VAR (in Jenkins, sshUserPrivateKey binds"
-                    + " passphraseVariable), or load the key into your own agent and use --ssh-agent");
+                "name the variable holding it with {@sshPassphraseSecret} VAR (in Jenkins, sshUserPrivateKey binds"
+                    + " passphraseVariable), or load the key into your own agent and use {@sshAgent}");
         }
         return Netrc.tokenFromEnvironment(passphraseVariable.get(), environment, "the passphrase of the SSH key " + keyFile);
     }
@@ -214,15 +214,15 @@ public final class PrivateModuleAccess {
         Optional<Path> socket = agent.socket().or(() -> Optional.ofNullable(environment.get("SSH_AUTH_SOCK"))
             .filter(value -> !value.isBlank()).map(Path::of));
         if (socket.isEmpty()) {
-            throw new InvalidBuildRequestException("--ssh-agent was given, but SSH_AUTH_SOCK is not set",
+            throw new InvalidBuildRequestException("{@sshAgent} was given, but SSH_AUTH_SOCK is not set",
                 "the build forwards the agent whose socket SSH_AUTH_SOCK names, and there is none in this environment",
-                "start an agent and add the key (eval $(ssh-agent); ssh-add KEY), use Jenkins' sshagent step, or pass --ssh-key");
+                "start an agent and add the key (eval $(ssh-agent); ssh-add KEY), use Jenkins' sshagent step, or pass {@sshKey}");
         }
         Path path = socket.get().toAbsolutePath();
         if (!Files.exists(path) || Files.isRegularFile(path) || Files.isDirectory(path)) {
             throw new InvalidBuildRequestException("the SSH agent socket " + path + " does not exist or is not a socket",
                 "the agent that created it has stopped, or SSH_AUTH_SOCK belongs to another session or machine",
-                "start an agent and add the key again (eval $(ssh-agent); ssh-add KEY), or pass --ssh-key");
+                "start an agent and add the key again (eval $(ssh-agent); ssh-add KEY), or pass {@sshKey}");
         }
         return path;
     }

@@ -77,7 +77,7 @@ public final class SshAgent implements AutoCloseable {
                 throw new GocbException("ssh-agent did not start (exit " + (process.isAlive() ? "none, timed out" : process.exitValue()) + ")",
                     "gocb starts a private agent to hold a passphrase-protected key for the build",
                     "check that ssh-agent runs on this machine (ssh-agent -D -a /tmp/test.sock), or load the key into"
-                        + " your own agent and use --ssh-agent");
+                        + " your own agent and use {@sshAgent}");
             }
             Thread.sleep(20);
         }
@@ -125,7 +125,7 @@ public final class SshAgent implements AutoCloseable {
         }
         throw new InvalidBuildRequestException("ssh-add could not load the SSH key " + key.file() + ":\n" + result.lastLinesText(),
             "the private agent refused the key",
-            "check the key with ssh-keygen -y -f " + key.file() + ", or load it into your own agent and use --ssh-agent");
+            "check the key with ssh-keygen -y -f " + key.file() + ", or load it into your own agent and use {@sshAgent}");
     }
 
     public boolean isRunning() {

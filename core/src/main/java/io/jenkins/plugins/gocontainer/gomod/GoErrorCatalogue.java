@@ -106,7 +106,7 @@ public final class GoErrorCatalogue {
                     "The git server refused the SSH key: the key given to the build is not authorised for this "
                             + "repository (not the deploy key or user key the server knows, or no read access), or no "
                             + "key reached git at all. It works locally because your own ~/.ssh key or agent answers.",
-                    "Give the build the key the server accepts (--ssh-key FILE, or --ssh-agent with the key loaded) and "
+                    "Give the build the key the server accepts ({@sshKey} FILE, or {@sshAgent} with the key loaded) and "
                             + "check it outside the build with `ssh -i KEY -p PORT USER@HOST` (git hosts answer with a "
                             + "greeting); make sure its public key has read access to the repository and the SSH user is "
                             + "right (usually git)."),
@@ -116,7 +116,7 @@ public final class GoErrorCatalogue {
                             + "has no key for this host (a non-standard port is stored as [host]:port), or the server's "
                             + "key changed. Host key checking is never turned off, because that would let anyone who can "
                             + "redirect the connection read the private code and impersonate the server.",
-                    "Add the host's key to the file given with --known-hosts: `ssh-keyscan -p PORT HOST >> known_hosts`, "
+                    "Add the host's key to the file given with {@knownHosts}: `ssh-keyscan -p PORT HOST >> known_hosts`, "
                             + "then compare `ssh-keygen -lf known_hosts` with the fingerprint the git server publishes. If "
                             + "the key changed, confirm the change with the server's administrators before replacing it."),
             Entry.of(GoErrorKind.NO_SECURE_PROTOCOL,
@@ -126,15 +126,15 @@ public final class GoErrorCatalogue {
                             + "Usually the SSH key is refused or missing, the host key is not in known_hosts, the token is "
                             + "missing, or the URL rewrite covers https:// only while the key works over ssh://.",
                     "Reproduce with git itself to see the real reason: git ls-remote https://HOST/PATH (and ssh://git@HOST/PATH) "
-                            + "with the same key, known_hosts and git config; give the build the key (--ssh-key), the host "
-                            + "key (--known-hosts) and the rewrite (--git-ssh HOST) that make one of them work."),
+                            + "with the same key, known_hosts and git config; give the build the key ({@sshKey}), the host "
+                            + "key ({@knownHosts}) and the rewrite ({@gitSsh} HOST) that make one of them work."),
             new Entry(GoErrorKind.HOST_UNRESOLVED,
                     Pattern.compile("Could not resolve hostname (\\S+?):|Could not resolve host: (\\S+)|dial tcp: lookup (\\S+?)(?: on \\S+)?: "),
                     m -> "The host name " + host(m) + " does not resolve where the go command and git run: inside the builder DNS can differ "
                             + "from the agent's (internal DNS zones, /etc/hosts entries that exist only on the agent), or the "
                             + "git URL rewrite points at a name only the host knows.",
                     m -> "Make " + host(m) + " resolvable from the builder (buildkitd's DNS), or map it for the build with "
-                            + "--add-host " + host(m) + "=IP; check the URL rewrites given with --git-ssh/--git-rewrite."),
+                            + "{@addHosts} " + host(m) + "=IP; check the URL rewrites given with {@gitSsh}/{@gitRewrites}."),
             Entry.of(GoErrorKind.GIT_TERMINAL_PROMPTS_DISABLED,
                     "terminal prompts disabled|could not read Username",
                     "git asked for credentials to fetch a (private) repository, but the go command runs git without a "

@@ -69,6 +69,18 @@ public record GateSettings(ByteSize maxImageSize, Map<String, ByteSize> maxPlatf
         return new GateSettings(null, Map.of(), null, null, false, OnBreach.FAILED, null, null, Map.of(), Map.of(), null, OnBreach.FAILED, null, null);
     }
 
+    /** These settings with the size gate's largest allowed image. */
+    public GateSettings withMaxImageSize(ByteSize value) {
+        return new GateSettings(value, maxPlatformSize, maxImageGrowth, sizeBaseline, uncompressedSize, sizeOnBreach, lintReport, maxLintIssues,
+            maxLintSeverity, maxLintPerLinter, lintBaseline, lintOnBreach, gateJson, junit);
+    }
+
+    /** These settings with a lint report to judge and the most findings it may hold. */
+    public GateSettings withLintReport(String report, Integer maxIssues) {
+        return new GateSettings(maxImageSize, maxPlatformSize, maxImageGrowth, sizeBaseline, uncompressedSize, sizeOnBreach, report, maxIssues,
+            maxLintSeverity, maxLintPerLinter, lintBaseline, lintOnBreach, gateJson, junit);
+    }
+
     public boolean hasSizeGate() {
         return maxImageSize != null || !maxPlatformSize.isEmpty() || maxImageGrowth != null;
     }
@@ -78,7 +90,7 @@ public record GateSettings(ByteSize maxImageSize, Map<String, ByteSize> maxPlatf
     }
 
     /** The core's gates for these settings, paths resolved in {@code context}. */
-    QualityGates gates(OperationContext context) {
+    public QualityGates gates(OperationContext context) {
         Optional<QualityGates.SizeCheck> size = Optional.empty();
         if (hasSizeGate()) {
             SizeGate.Limits limits = SizeGate.Limits.none().on(uncompressedSize ? SizeGate.Basis.UNCOMPRESSED : SizeGate.Basis.COMPRESSED);

@@ -106,7 +106,7 @@ public final class GoDockerBuild {
 
     private static TagSet tags(GoDockerBuildSpec spec, OperationContext context, Path moduleRoot) {
         TagSet tags = new Tagger().compute(spec.tagPolicy().request(moduleRoot, context.environment()));
-        tags.notes().forEach(note -> context.log().line("gocb: note: " + note));
+        tags.notes().forEach(note -> context.note(note));
         return tags;
     }
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gocontainer.operations;
 
+import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.SettingNames;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
@@ -29,8 +31,10 @@ public final class OperationContext {
     private final SecretMasker masker;
     private final OutputSink unmaskedLog;
     private final OutputSink log;
+    private final SettingNames settingNames;
 
-    private OperationContext(Path workspace, Map<String, String> environment, Map<String, String> secrets, OutputSink log) {
+    private OperationContext(Path workspace, Map<String, String> environment, Map<String, String> secrets, OutputSink log,
+                             SettingNames settingNames) {
         if (!workspace.isAbsolute()) {
             throw new IllegalArgumentException("the workspace must be an absolute path: " + workspace);
         }
@@ -41,6 +45,7 @@ public final class OperationContext {
         this.secrets.values().forEach(masker::register);
         this.unmaskedLog = Objects.requireNonNull(log, "log");
         this.log = masker.masking(unmaskedLog);
+        this.settingNames = Objects.requireNonNull(settingNames, "settingNames");
     }
 
     /**
@@ -49,14 +54,24 @@ public final class OperationContext {
      * @param log         receives every line, already masked
      */
     public static OperationContext of(Path workspace, Map<String, String> environment, OutputSink log) {
-        return new OperationContext(workspace, environment, Map.of(), log);
+        return new OperationContext(workspace, environment, Map.of(), log, SettingNames.KEYS);
     }
 
     /** The same context with secret values under the names a specification uses for them, registered with the masker. */
     public OperationContext withSecrets(Secrets values) {
         Map<String, String> all = new LinkedHashMap<>(secrets);
         all.putAll(values.values());
-        return new OperationContext(workspace, environment, all, unmaskedLog);
+        return new OperationContext(workspace, environment, all, unmaskedLog, settingNames);
+    }
+
+    /** The same context, naming settings in notes as the caller's front end spells them (the CLI: its options). */
+    public OperationContext withSettingNames(SettingNames names) {
+        return new OperationContext(workspace, environment, secrets, unmaskedLog, names);
+    }
+
+    /** Logs a note for the user, with its settings spelled for the caller's front end. */
+    public void note(String text) {
+        log.line("gocb: note: " + GocbException.render(text, settingNames));
     }
 
     public Path workspace() {
@@ -105,7 +120,7 @@ public final class OperationContext {
     String secret(String name, String setting) {
         String value = secretLookup().get(name);
         if (value == null || value.isEmpty()) {
-            throw new InvalidBuildRequestException("the secret " + name + " for " + io.jenkins.plugins.gocontainer.GocbException.setting(setting)
+            throw new InvalidBuildRequestException("the secret " + name + " for " + GocbException.setting(setting)
                 + " has no value", "it is read from the credentials the caller resolved or from the environment variable of that name",
                 "set " + name + " (in Jenkins: bind the credential, e.g. withCredentials) before the build");
         }

@@ -106,7 +106,7 @@ public record PrivateModuleSettings(String sshKey, String sshKeySecret, String s
     Optional<PrivateModuleSession> open(OperationContext context) throws IOException, InterruptedException {
         List<String> notes = new ArrayList<>();
         PrivateModuleAccess access = access(context, notes);
-        notes.forEach(note -> context.log().line("gocb: note: " + note));
+        notes.forEach(note -> context.note(note));
         if (access.isEmpty()) {
             return Optional.empty();
         }

@@ -22,7 +22,7 @@ public final class PushTags {
 
     private static List<String> computed(PushTagsSpec spec, OperationContext context) {
         TagSet computed = new Tagger().compute(spec.tagPolicy().request(context.resolve(spec.context()), context.environment()));
-        computed.notes().forEach(note -> context.log().line("gocb: note: " + note));
+        computed.notes().forEach(note -> context.note(note));
         return computed.tags();
     }
 }

@@ -63,7 +63,7 @@ public final class BuildPlanner {
         if (!Files.isDirectory(context)) {
             throw new InvalidBuildRequestException("build context " + context + " is not a directory",
                 "the context is the directory sent to BuildKit; for a Go service it is the module root, where go.mod is",
-                "pass --context with the directory that holds go.mod and go.sum");
+                "pass {@context} with the directory that holds go.mod and go.sum");
         }
         return context;
     }
@@ -101,7 +101,7 @@ public final class BuildPlanner {
                     "go.mod is outside the build context: found " + parent.resolve("go.mod") + ", but the context is " + context,
                     "BuildKit sees only the context directory, so 'go build' inside the image would not find the module;"
                         + " the build context must contain go.mod and go.sum",
-                    "use the module root as context and name the package: --context " + parent + " --package " + relative);
+                    "use the module root as context and name the package: {@context} " + parent + " {@mainPackage} " + relative);
             }
         }
         if (!moduleRootRequired && hasNestedModule(context)) {
@@ -109,7 +109,7 @@ public final class BuildPlanner {
         }
         throw new InvalidBuildRequestException("no go.mod in the build context " + context,
             "a Go service is built from its module root; without go.mod the build fails with 'go: cannot find main module'",
-            "point --context at the directory holding go.mod and go.sum, or create them with 'go mod init <module path>' and 'go mod tidy'");
+            "point {@context} at the directory holding go.mod and go.sum, or create them with 'go mod init <module path>' and 'go mod tidy'");
     }
 
     private static boolean hasNestedModule(Path context) {
@@ -135,8 +135,8 @@ public final class BuildPlanner {
             Path file = (given.isAbsolute() ? given : context.resolve(given)).normalize();
             if (!Files.isRegularFile(file)) {
                 throw new InvalidBuildRequestException("Dockerfile " + file + " does not exist",
-                    "the path given with --dockerfile is resolved against the context directory " + context,
-                    "fix the path, or leave --dockerfile out to build with the generated best-practice Dockerfile"
+                    "the path given with {@dockerfile} is resolved against the context directory " + context,
+                    "fix the path, or leave {@dockerfile} out to build with the generated best-practice Dockerfile"
                         + " ('gocb dockerfile --context " + context + " > " + file + "' writes it so you can adopt it)");
             }
             return existing(request, file);
@@ -166,13 +166,13 @@ public final class BuildPlanner {
     private static DockerfileSource existing(BuildRequest request, Path file) {
         List<String> generatedOnly = new ArrayList<>();
         if (request.moduleSource() instanceof ModuleSource.ProxyDirectory) {
-            generatedOnly.add("--module-cache");
+            generatedOnly.add("{@moduleCache}");
         }
         if (request.moduleSource() instanceof ModuleSource.Vendor) {
-            generatedOnly.add("--vendored");
+            generatedOnly.add("{@vendored}");
         }
         if (request.goBuildCache().isPresent()) {
-            generatedOnly.add("--go-build-cache/--cache-store");
+            generatedOnly.add("{@goBuildCache}/{@cacheStore}");
         }
         if (!generatedOnly.isEmpty()) {
             throw new InvalidBuildRequestException(String.join(", ", generatedOnly) + " cannot be used with the Dockerfile " + file,
@@ -195,7 +195,7 @@ public final class BuildPlanner {
             if (SECRET_LIKE.matcher(name).matches()) {
                 throw new InvalidBuildRequestException("build argument " + name + " looks like a secret",
                     "build arguments are stored in the image history and visible to anyone who can pull the image",
-                    "pass it as a BuildKit secret instead (--secret id=" + name.toLowerCase() + ",src=FILE, read in the Dockerfile with"
+                    "pass it as a BuildKit secret instead ({@buildSecrets} id=" + name.toLowerCase() + ",src=FILE, read in the Dockerfile with"
                         + " RUN --mount=type=secret,id=" + name.toLowerCase() + ")");
             }
             args.put(name, arg.getValue());
@@ -235,7 +235,7 @@ public final class BuildPlanner {
                 throw new InvalidBuildRequestException("go.mod replaces " + replacement.old().path() + " with " + target + ", outside the build context",
                     "BuildKit sees only the context " + context + ", so the replaced module does not exist inside the build"
                         + " (it works locally because the directory is there)",
-                    "move the module into the context, make the context a common parent (--context with --package), or use a"
+                    "move the module into the context, make the context a common parent ({@context} with {@mainPackage}), or use a"
                         + " published version or a go.work-free replacement inside the repository");
             }
             if (!directory.equals(context)) {
@@ -306,14 +306,14 @@ public final class BuildPlanner {
                 case REGISTRY -> {
                     ImageReference reference = cache.reference() != null ? ImageReference.parse(cache.reference())
                         : pushed.map(name -> name.withTag("buildcache")).orElseThrow(() -> new InvalidBuildRequestException(
-                            "--cache registry has no image to name the cache after",
+                            "{@caches} registry has no image to name the cache after",
                             "without a reference the cache is kept as REPO:buildcache of the pushed image, and this build writes an OCI archive",
-                            "give the cache image: --cache registry=registry.example.com/team/app:buildcache"));
+                            "give the cache image: {@caches} registry=registry.example.com/team/app:buildcache"));
                     caches.add(new LayerCacheExchange.Registry(reference, insecure(request, reference)));
                 }
                 case INLINE -> caches.add(new LayerCacheExchange.Inline(pushed.orElseThrow(() -> new InvalidBuildRequestException(
-                    "--cache inline needs a pushed image", "an inline cache travels inside the pushed image and is imported from it next time",
-                    "push with --image, or use --cache local=DIR for an OCI archive build")), insecure(request, pushed.get())));
+                    "{@caches} inline needs a pushed image", "an inline cache travels inside the pushed image and is imported from it next time",
+                    "push with {@images}, or use {@caches} local=DIR for an OCI archive build")), insecure(request, pushed.get())));
             }
         }
         return caches;
@@ -326,7 +326,7 @@ public final class BuildPlanner {
     private ImageOutput output(BuildRequest request, Optional<GoModule> module) {
         if (!request.images().isEmpty() && request.ociArchive().isPresent()) {
             throw new InvalidBuildRequestException("both image names and an OCI archive were given",
-                "a build either pushes to a registry or writes an OCI archive", "drop --image or --oci-archive");
+                "a build either pushes to a registry or writes an OCI archive", "drop {@images} or {@ociArchive}");
         }
         if (request.images().isEmpty()) {
             Path archive = request.ociArchive().orElseGet(() ->

@@ -39,7 +39,7 @@ public record LayerCache(Kind kind, String reference, Path directory) {
     }
 
     private static InvalidBuildRequestException invalid(String text, String reason) {
-        return new InvalidBuildRequestException("invalid --cache '" + text + "'", reason,
-            "write --cache registry (REPO:buildcache of the pushed image), --cache registry=REF, --cache local=DIR or --cache inline");
+        return new InvalidBuildRequestException("invalid {@caches} '" + text + "'", reason,
+            "write {@caches} registry (REPO:buildcache of the pushed image), {@caches} registry=REF, {@caches} local=DIR or {@caches} inline");
     }
 }

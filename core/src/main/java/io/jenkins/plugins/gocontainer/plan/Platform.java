@@ -56,7 +56,7 @@ public record Platform(String os, String architecture, String variant) implement
 
     private static InvalidBuildRequestException invalid(String text, String why) {
         return new InvalidBuildRequestException("invalid platform '" + text + "'", why,
-            "pass platforms such as --platform linux/amd64,linux/arm64");
+            "pass platforms such as {@platforms} linux/amd64,linux/arm64");
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class TagPusher {
         List<String> wanted = validated(target, tags);
         String sourceReference = source.digestOptional().or(source::tagOptional).orElseThrow(() -> new RegistryException(
             "the source " + source + " names neither a digest nor a tag",
-            "push-tags copies tags from content that is already pushed", "pass --from sha256:<digest> or --from <existing tag>"));
+            "push-tags copies tags from content that is already pushed", "pass {@from} sha256:<digest> or {@from} <existing tag>"));
         Manifest manifest = client.getManifest(source, sourceReference).orElseThrow(() -> new RegistryException(
             "the source " + source.name() + (Digests.isDigest(sourceReference) ? "@" : ":") + sourceReference + " does not exist",
             "push-tags only tags content that is already in the registry", "push the image first (gocb build pushes its candidate tag), or fix --from"));

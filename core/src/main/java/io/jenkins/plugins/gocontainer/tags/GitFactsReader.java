@@ -36,7 +36,7 @@ public final class GitFactsReader {
         if (!Files.isDirectory(start)) {
             throw new GocbException("directory " + start + " does not exist",
                 "the build context is read to find the git repository it belongs to",
-                "pass an existing directory inside the checkout (--context)");
+                "pass an existing directory inside the checkout ({@context})");
         }
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(start.toFile());
         if (builder.getGitDir() == null) {

@@ -17,7 +17,7 @@ public class InvalidDockerTagException extends GocbException {
         this("invalid image tag '" + tag + "' from rule '" + rule + "': " + problem,
             GRAMMAR_TEXT + "; values from branches and git tags are cleaned up automatically,"
                 + " values written in a rule (value, pattern, prefix, suffix) are not",
-            "change that rule's value, pattern, prefix or suffix (or the global --prefix/--suffix) so that the tag fits", tag, rule);
+            "change that rule's value, pattern, prefix or suffix (or the global {@prefix}/{@suffix}) so that the tag fits", tag, rule);
     }
 
     private InvalidDockerTagException(String problem, String reason, String remedy, String tag, String rule) {

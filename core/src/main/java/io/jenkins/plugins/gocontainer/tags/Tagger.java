@@ -87,7 +87,7 @@ public final class Tagger {
     }
 
     private static SemverRequiredException semverRequired(GitFacts facts, BuildRef ref, CiEnvironment ci) {
-        String problem = "commit " + facts.shortCommit() + " has no semantic-version tag, and one is required (--require-semver)";
+        String problem = "commit " + facts.shortCommit() + " has no semantic-version tag, and one is required ({@requireSemver})";
         if (ref.tag().isPresent()) {
             return new SemverRequiredException(problem,
                 "its tag '" + ref.tag().get() + "' is not a semantic version (vMAJOR.MINOR.PATCH[-PRERELEASE], e.g. v1.2.3)",
@@ -98,7 +98,7 @@ public final class Tagger {
             clone.orElse("no tag points at it, and the CI environment (" + ci.provider().displayName() + ") names no tag"),
             clone.isPresent() ? CloneAdvice.remedy(facts, ci.provider())
                 : "tag the commit (git tag -a v1.2.3 -m v1.2.3 " + facts.shortCommit() + " && git push origin v1.2.3), or build the tag"
-                    + " (--git-tag v1.2.3), or drop --require-semver for branch builds");
+                    + " ({@gitTag} v1.2.3), or drop {@requireSemver} for branch builds");
     }
 
     private static String directoryName(Path directory) {

@@ -63,7 +63,7 @@ class BuildClientsIT {
             BuilderConnection withoutClientCertificate = BuilderConnection.of(remote.connection().address());
             BuilderUnreachableException refused = catchThrowableOfType(BuilderUnreachableException.class,
                 () -> new ImageBuilder(new BuildctlDriver(withoutClientCertificate), new CommandRunner(SecretMasker.none(), System.getenv())).build(plan, line -> { }));
-            assertThat(refused.getMessage()).contains(remote.connection().address()).contains("--tls-ca-cert");
+            assertThat(refused.getMessage()).contains(remote.connection().address()).contains("tlsCaCert");
         }
     }
 

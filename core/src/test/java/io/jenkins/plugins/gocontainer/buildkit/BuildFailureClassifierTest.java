@@ -179,7 +179,7 @@ class BuildFailureClassifierTest {
             assertThat(e.exitCode()).isEqualTo(1);
             assertThat(e.lastLines()).containsExactly(BUILDER_UNREACHABLE);
             assertThat(e.problem()).contains(DRIVER.builderDescription()).contains("unix:///tmp/bk/nope.sock");
-            assertThat(e.remedy()).contains("--addr");
+            assertThat(e.remedy()).contains("{@address}");
         });
     }
 
@@ -215,7 +215,7 @@ class BuildFailureClassifierTest {
 
         assertThat(failure).isInstanceOfSatisfying(BaseImageUnavailableException.class, e -> {
             assertThat(e.problem()).contains("docker.io/library/golang:1.26");
-            assertThat(e.remedy()).contains("--base-image docker.io/library/golang:1.26=");
+            assertThat(e.remedy()).contains("{@baseImages} docker.io/library/golang:1.26=");
             assertThat(e.exitCode()).isEqualTo(1);
             assertThat(e.lastLines()).containsExactly(lastLine(BASE_IMAGE_UNAVAILABLE));
         });

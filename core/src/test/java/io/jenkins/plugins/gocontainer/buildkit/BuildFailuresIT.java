@@ -35,7 +35,7 @@ class BuildFailuresIT {
 
         BuilderUnreachableException error = catchThrowableOfType(BuilderUnreachableException.class, () -> builder.build(plan, line -> { }));
 
-        assertThat(error.getMessage()).contains("unix://" + socket).contains("gocb builder start").contains("--addr");
+        assertThat(error.getMessage()).contains("unix://" + socket).contains("gocb builder start").contains("address");
         assertThat(error.lastLines()).anyMatch(line -> line.contains("no such file or directory"));
     }
 
@@ -88,7 +88,7 @@ class BuildFailuresIT {
 
         BaseImageUnavailableException error = catchThrowableOfType(BaseImageUnavailableException.class, () -> BuildctlBuildIT.builder(env).build(plan, log::add));
 
-        assertThat(error.getMessage()).contains("golang:1.26").contains("--base-image");
+        assertThat(error.getMessage()).contains("golang:1.26").contains("baseImages");
         assertThat(log).anyMatch(line -> line.contains("failed to resolve source metadata"));
     }
 

@@ -170,7 +170,7 @@ class PrivateModuleBuildIT {
 
         assertThat(failure.goError()).hasValueSatisfying(error -> assertThat(error.kind()).isEqualTo(GoErrorKind.SSH_KEY_REFUSED));
         assertThat(failure.reason()).contains("Permission denied (publickey)", "refused the SSH key");
-        assertThat(failure.remedy()).contains("--ssh-key");
+        assertThat(failure.remedy()).contains("{@sshKey}");
     }
 
     @Test
@@ -183,7 +183,7 @@ class PrivateModuleBuildIT {
         BuildStepFailedException failure = catchThrowableOfType(BuildStepFailedException.class, () -> build(env, access, Map.of(), "wrong-host-key"));
 
         assertThat(failure.goError()).hasValueSatisfying(error -> assertThat(error.kind()).isEqualTo(GoErrorKind.SSH_HOST_KEY_UNVERIFIED));
-        assertThat(failure.remedy()).contains("ssh-keyscan", "--known-hosts");
+        assertThat(failure.remedy()).contains("ssh-keyscan", "{@knownHosts}");
     }
 
     @Test

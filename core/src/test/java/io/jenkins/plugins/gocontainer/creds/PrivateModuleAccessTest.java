@@ -100,7 +100,7 @@ class PrivateModuleAccessTest {
         assertThatThrownBy(() -> access.open(runner, Map.of(), dir))
             .isInstanceOf(GocbException.class)
             .hasMessageContaining("is protected by a passphrase, and none was given")
-            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("--ssh-passphrase-env"));
+            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("{@sshPassphraseSecret}"));
     }
 
     @Test
@@ -132,7 +132,7 @@ class PrivateModuleAccessTest {
 
         assertThatThrownBy(() -> access.open(runner, Map.of(), home))
             .hasMessageContaining("no known_hosts for SSH host key verification")
-            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("gocb known-hosts", "ssh-keyscan", "--known-hosts"));
+            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("gocb known-hosts", "ssh-keyscan", "{@knownHosts}"));
 
         Files.createDirectories(home.resolve(".ssh"));
         Files.writeString(home.resolve(".ssh/known_hosts"), "h.example " + HOST_KEY + "\n");
@@ -171,7 +171,7 @@ class PrivateModuleAccessTest {
     void netrcHostWithoutTokenVariable() {
         assertThatThrownBy(() -> new NetrcLogin("git.example.com", "oauth2", null))
             .hasMessageContaining("netrc host git.example.com has no token")
-            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("--netrc-token-env"));
+            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("{@netrc.tokenVariable}"));
     }
 
     @Test
@@ -189,7 +189,7 @@ class PrivateModuleAccessTest {
             .build();
 
         assertThat(access.notes()).singleElement().asString()
-            .contains("credentials are given for git.example.com, but GOPRIVATE does not cover it", "--go-private git.example.com");
+            .contains("credentials are given for git.example.com, but GOPRIVATE does not cover it", "{@goPrivate} git.example.com");
     }
 
     @Test

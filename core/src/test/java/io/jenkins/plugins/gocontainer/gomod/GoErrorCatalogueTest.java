@@ -242,7 +242,7 @@ class GoErrorCatalogueTest {
 
         GoError error = assertExplained(run, GoErrorKind.HOST_UNRESOLVED, "lookup example.invalid");
         assertThat(error.cause()).contains("example.invalid does not resolve");
-        assertThat(error.fix()).contains("--add-host example.invalid=IP");
+        assertThat(error.fix()).contains("{@addHosts} example.invalid=IP");
     }
 
     @Test
@@ -362,7 +362,7 @@ class GoErrorCatalogueTest {
         assertThat(error.cause()).isNotBlank();
         assertThat(error.fix()).isNotBlank();
         GocbException exception = error.toException();
-        assertThat(exception.getMessage()).contains(goLine).contains(error.cause()).contains(error.fix());
+        assertThat(exception.getMessage()).contains(goLine).contains(error.cause()).contains(GocbException.render(error.fix(), io.jenkins.plugins.gocontainer.SettingNames.KEYS));
         assertThat(exception.problem()).contains(error.originalMessage());
         assertThat(exception.reason()).isEqualTo(error.cause());
         assertThat(exception.remedy()).isEqualTo(error.fix());

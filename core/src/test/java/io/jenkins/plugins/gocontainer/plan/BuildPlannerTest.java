@@ -47,7 +47,7 @@ class BuildPlannerTest {
         assertThatThrownBy(() -> planner.plan(BuildRequest.builder(missing).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
                 assertThat(e.problem()).contains(missing.toString()).contains("not a directory");
-                assertThat(e.remedy()).contains("--context");
+                assertThat(e.remedy()).contains("{@context}");
             });
     }
 
@@ -64,7 +64,7 @@ class BuildPlannerTest {
         assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
                 assertThat(e.problem()).contains("no go.mod").contains(context.toString());
-                assertThat(e.remedy()).contains("--context").contains("go mod init");
+                assertThat(e.remedy()).contains("{@context}").contains("go mod init");
             });
     }
 
@@ -76,7 +76,7 @@ class BuildPlannerTest {
         assertThatThrownBy(() -> planner.plan(BuildRequest.builder(sub).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
                 assertThat(e.problem()).contains(context.resolve("go.mod").toString()).contains(sub.toString());
-                assertThat(e.remedy()).contains("--context " + context + " --package ./cmd/server");
+                assertThat(e.remedy()).contains("{@context} " + context + " {@mainPackage} ./cmd/server");
             });
     }
 
@@ -88,7 +88,7 @@ class BuildPlannerTest {
 
         assertThatThrownBy(() -> planner.plan(BuildRequest.builder(relative).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class,
-                e -> assertThat(e.remedy()).contains("--context " + context + " --package ./cmd/server"));
+                e -> assertThat(e.remedy()).contains("{@context} " + context + " {@mainPackage} ./cmd/server"));
     }
 
     @Test
@@ -119,7 +119,7 @@ class BuildPlannerTest {
         assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).dockerfile(Path.of("build/Dockerfile")).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
                 assertThat(e.problem()).contains(context.resolve("build/Dockerfile").toString());
-                assertThat(e.remedy()).contains("gocb dockerfile").contains("--dockerfile");
+                assertThat(e.remedy()).contains("gocb dockerfile").contains("{@dockerfile}");
             });
     }
 
@@ -133,7 +133,7 @@ class BuildPlannerTest {
         assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).buildArg(name, value).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
                 assertThat(e.problem()).contains(name).contains("secret");
-                assertThat(e.remedy()).contains("--secret id=" + name.toLowerCase() + ",src=")
+                assertThat(e.remedy()).contains("{@buildSecrets} id=" + name.toLowerCase() + ",src=")
                     .contains("--mount=type=secret,id=" + name.toLowerCase());
                 assertThat(e.getMessage()).doesNotContain(value);
             });
@@ -163,7 +163,7 @@ class BuildPlannerTest {
         BuildRequest request = BuildRequest.builder(context).image("127.0.0.1:5000/x:1").ociArchive(workingDirectory.resolve("x.tar")).build();
 
         assertThatThrownBy(() -> planner.plan(request))
-            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> assertThat(e.remedy()).contains("--image").contains("--oci-archive"));
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> assertThat(e.remedy()).contains("{@images}").contains("{@ociArchive}"));
     }
 
     @Test
@@ -429,7 +429,7 @@ class BuildPlannerTest {
         assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
                 assertThat(e.problem()).contains("replaces example.com/lib with ../lib, outside the build context");
-                assertThat(e.remedy()).contains("--context");
+                assertThat(e.remedy()).contains("{@context}");
             });
     }
 

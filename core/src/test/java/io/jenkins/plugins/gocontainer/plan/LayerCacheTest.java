@@ -85,9 +85,9 @@ class LayerCacheTest {
     @Test
     void cachesThatNeedAPushedImageSaySoForArchiveBuilds() {
         assertThatThrownBy(() -> plan(null, "registry")).isInstanceOf(InvalidBuildRequestException.class)
-            .hasMessageContaining("--cache registry has no image to name the cache after");
+            .hasMessageContaining("caches registry has no image to name the cache after");
         assertThatThrownBy(() -> plan(null, "inline")).isInstanceOf(InvalidBuildRequestException.class)
-            .hasMessageContaining("--cache inline needs a pushed image");
+            .hasMessageContaining("caches inline needs a pushed image");
     }
 
     @Test

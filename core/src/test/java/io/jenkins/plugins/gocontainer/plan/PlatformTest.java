@@ -47,7 +47,7 @@ class PlatformTest {
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
                 assertThat(e.problem()).contains("'" + text + "'");
                 assertThat(e.reason()).contains("os/arch");
-                assertThat(e.remedy()).contains("--platform");
+                assertThat(e.remedy()).contains("{@platforms}");
             });
     }
 
