@@ -297,12 +297,40 @@ public final class BuildPlanner {
         return contexts;
     }
 
+    /**
+     * A local layer cache is replaced after every build, so it may only be a directory gocb can
+     * prove it wrote: absent, empty, or an OCI layout. Anything else holds the user's files.
+     */
+    private static Path requireCacheDirectory(Path directory) {
+        if (Files.isRegularFile(directory) || (Files.exists(directory) && !Files.isDirectory(directory))) {
+            throw new InvalidBuildRequestException("the layer cache path " + directory + " is a file, not a directory",
+                "the local layer cache is a directory that each build replaces with what it exported",
+                "give {@caches} local= a directory of its own, e.g. local=" + directory + ".buildcache");
+        }
+        if (Files.isDirectory(directory) && !Files.isRegularFile(directory.resolve("oci-layout")) && !isEmpty(directory)) {
+            throw new InvalidBuildRequestException("the layer cache directory " + directory + " already holds files that are not a layer cache",
+                "each build replaces the whole cache directory with what it exported, which would delete these files; gocb replaces only"
+                    + " an OCI layout it wrote (with an oci-layout file) or an empty directory",
+                "give {@caches} local= a directory of its own, e.g. local=" + directory.resolve(".buildcache") + ", or empty this one");
+        }
+        return directory;
+    }
+
+    private static boolean isEmpty(Path directory) {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            throw new InvalidBuildRequestException("cannot read the layer cache directory " + directory + ": " + e.getMessage(),
+                "the build user may not read it", "check its permissions, or give {@caches} local= another directory");
+        }
+    }
+
     private static List<LayerCacheExchange> layerCaches(BuildRequest request, ImageOutput output) {
         List<LayerCacheExchange> caches = new ArrayList<>();
         Optional<ImageReference> pushed = output instanceof ImageOutput.RegistryPush push ? Optional.of(push.names().get(0)) : Optional.empty();
         for (LayerCache cache : request.layerCaches()) {
             switch (cache.kind()) {
-                case LOCAL -> caches.add(new LayerCacheExchange.Local(cache.directory()));
+                case LOCAL -> caches.add(new LayerCacheExchange.Local(requireCacheDirectory(cache.directory())));
                 case REGISTRY -> {
                     ImageReference reference = cache.reference() != null ? ImageReference.parse(cache.reference())
                         : pushed.map(name -> name.withTag("buildcache")).orElseThrow(() -> new InvalidBuildRequestException(

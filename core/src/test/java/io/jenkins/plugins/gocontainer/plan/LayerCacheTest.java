@@ -70,6 +70,7 @@ class LayerCacheTest {
         assertThat(first.layerCaches().get(0).exportSpec()).isEqualTo("type=local,dest=" + root.resolve("layer-cache.incoming") + ",mode=max");
 
         Files.createDirectories(cache);
+        Files.writeString(cache.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         Files.writeString(cache.resolve("index.json"), "{}");
         assertThat(plan(null, "local=" + cache).layerCaches().get(0).importSpec()).contains("type=local,src=" + cache);
     }
@@ -107,5 +108,46 @@ class LayerCacheTest {
 
         assertThat(String.join(" ", buildctl)).contains("--import-cache type=registry,ref=registry.example.com/team/svc:buildcache --export-cache type=registry,");
         assertThat(String.join(" ", buildx)).contains("--cache-from type=registry,ref=registry.example.com/team/svc:buildcache --cache-to type=registry,");
+    }
+
+    @Test
+    void aLocalCacheDirectoryHoldingTheUsersFilesIsRefusedAndLeftAsItWas() throws IOException {
+        Path workspace = Files.createDirectory(root.resolve("workspace"));
+        Path notes = Files.writeString(workspace.resolve("notes.txt"), "mine");
+
+        assertThatThrownBy(() -> plan("registry.example.com/team/svc:1", "local=" + workspace))
+            .isInstanceOf(io.jenkins.plugins.gocontainer.InvalidBuildRequestException.class)
+            .hasMessageContaining("already holds files that are not a layer cache")
+            .hasMessageContaining(workspace.resolve(".buildcache").toString());
+        assertThat(Files.readString(notes)).isEqualTo("mine");
+    }
+
+    @Test
+    void theFixForAnOccupiedCacheDirectoryWorksWhenFollowed() throws IOException {
+        Path workspace = Files.createDirectory(root.resolve("workspace"));
+        Files.writeString(workspace.resolve("notes.txt"), "mine");
+        String fixed = "local=" + workspace.resolve(".buildcache");
+
+        assertThat(plan("registry.example.com/team/svc:1", fixed).layerCaches()).singleElement()
+            .isEqualTo(new LayerCacheExchange.Local(workspace.resolve(".buildcache")));
+    }
+
+    @Test
+    void aFileAtTheLocalCachePathIsRefused() throws IOException {
+        Path file = Files.writeString(root.resolve("cache.tar"), "not a cache");
+
+        assertThatThrownBy(() -> plan("registry.example.com/team/svc:1", "local=" + file))
+            .hasMessageContaining("is a file, not a directory");
+        assertThat(Files.readString(file)).isEqualTo("not a cache");
+    }
+
+    @Test
+    void anEmptyDirectoryOrAnOciLayoutIsAcceptedAsALocalCache() throws IOException {
+        Path empty = Files.createDirectory(root.resolve("empty"));
+        Path layout = Files.createDirectory(root.resolve("layout"));
+        Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        Files.writeString(layout.resolve("index.json"), "{}");
+
+        assertThat(plan("registry.example.com/team/svc:1", "local=" + empty, "local=" + layout).layerCaches()).hasSize(2);
     }
 }
