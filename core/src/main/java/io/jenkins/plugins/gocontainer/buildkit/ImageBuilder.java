@@ -89,6 +89,7 @@ public final class ImageBuilder {
             }
             BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
             if (metadataCopy != null) {
+                Files.createDirectories(metadataCopy.getParent());
                 Files.copy(files.metadataFile(), metadataCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             promoteLocalCaches(plan);

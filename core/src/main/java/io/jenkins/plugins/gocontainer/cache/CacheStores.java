@@ -15,10 +15,11 @@ public final class CacheStores {
     }
 
     /**
+     * @param base           where a relative {@code dir=PATH} is taken (the operation's workspace)
      * @param registryClient makes the client for a registry store (credentials from the Docker config),
      *                       called only when the description names a registry
      */
-    public static CacheStore parse(String description, Function<ImageReference, RegistryClient> registryClient) {
+    public static CacheStore parse(String description, Path base, Function<ImageReference, RegistryClient> registryClient) {
         String value = description == null ? "" : description.strip();
         int eq = value.indexOf('=');
         String kind = eq < 0 ? value : value.substring(0, eq);
@@ -30,7 +31,7 @@ public final class CacheStores {
                 "write {@cacheStore} dir=/var/cache/gocb or {@cacheStore} registry=registry.example.com/team/app-cache");
         }
         if (kind.equals("dir")) {
-            return new DirectoryCacheStore(Path.of(location).toAbsolutePath().normalize());
+            return new DirectoryCacheStore(base.resolve(location).normalize());
         }
         ImageReference repository = ImageReference.parse(location);
         if (repository.tag() != null || repository.digest() != null) {

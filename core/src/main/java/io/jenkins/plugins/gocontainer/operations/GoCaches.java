@@ -38,7 +38,7 @@ final class GoCaches {
 
     static CacheRoundTrip roundTrip(Kind kind, String store, Path context, OperationContext operation, Collection<String> insecureRegistries)
         throws IOException {
-        CacheStore parsed = CacheStores.parse(store, repository -> RegistryAccess.dockerConfig(operation, insecureRegistries));
+        CacheStore parsed = CacheStores.parse(store, operation.workspace(), repository -> RegistryAccess.dockerConfig(operation, insecureRegistries));
         return new CacheRoundTrip(parsed, key(kind, context), kind.label);
     }
 

@@ -19,7 +19,7 @@ class CacheRoundTripTest {
 
     @Test
     void aMissIsSavedAndTheNextRunHitsAndSavesNothing() throws Exception {
-        CacheStore store = CacheStores.parse("dir=" + dir.resolve("store"), repository -> {
+        CacheStore store = CacheStores.parse("dir=" + dir.resolve("store"), dir, repository -> {
             throw new AssertionError("a directory store needs no registry");
         });
         CacheKey key = CacheKey.goBuild("example.com/x v1.0.0 h1:abc=\n".getBytes(), "go1.26", "linux", "amd64");
@@ -45,12 +45,12 @@ class CacheRoundTripTest {
 
     @Test
     void storeDescriptionsAreCheckedWithTheirForm() {
-        assertThatThrownBy(() -> CacheStores.parse("s3://bucket", r -> null)).hasMessageContaining("invalid cache store 's3://bucket'");
-        assertThatThrownBy(() -> CacheStores.parse("dir=", r -> null)).hasMessageContaining("invalid cache store");
-        assertThatThrownBy(() -> CacheStores.parse("registry=registry.example.com/team/cache:tag", r -> null))
+        assertThatThrownBy(() -> CacheStores.parse("s3://bucket", java.nio.file.Path.of("/"), r -> null)).hasMessageContaining("invalid cache store 's3://bucket'");
+        assertThatThrownBy(() -> CacheStores.parse("dir=", java.nio.file.Path.of("/"), r -> null)).hasMessageContaining("invalid cache store");
+        assertThatThrownBy(() -> CacheStores.parse("registry=registry.example.com/team/cache:tag", java.nio.file.Path.of("/"), r -> null))
             .hasMessageContaining("names a tag or digest");
         List<ImageReference> asked = new ArrayList<>();
-        CacheStores.parse("registry=registry.example.com/team/cache", repository -> {
+        CacheStores.parse("registry=registry.example.com/team/cache", java.nio.file.Path.of("/"), repository -> {
             asked.add(repository);
             return new io.jenkins.plugins.gocontainer.registry.RegistryClient(
                 new io.jenkins.plugins.gocontainer.registry.RegistryHttp(host -> java.util.Optional.empty(), io.jenkins.plugins.gocontainer.registry.RetryPolicy.DEFAULT, java.util.Set.of()));
