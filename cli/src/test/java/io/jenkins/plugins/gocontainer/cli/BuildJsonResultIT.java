@@ -33,7 +33,7 @@ class BuildJsonResultIT {
         gocb.setOut(new PrintWriter(out, true));
         gocb.setErr(new PrintWriter(new StringWriter(), true));
         assertThat(gocb.execute(args)).isZero();
-        Map<String, Object> printed = Json.parseObject(out.toString());
+        Map<String, Object> printed = new LinkedHashMap<>(Json.parseObject(out.toString()));
 
         // The same options, through the Java API, on the same (now warm) builder: the same image.
         CommandLine parsed = Gocb.commandLine();
@@ -41,10 +41,10 @@ class BuildJsonResultIT {
         BuildCommand command = parsed.getSubcommands().get("build").getCommand();
         GoDockerBuildResult result = new GoDockerBuild().run(command.specification(),
             OperationContext.of(Path.of("").toAbsolutePath(), System.getenv(), OutputSink.discard()));
-        Map<String, Object> expected = Json.parseObject(Json.write(result.toMap()));
+        Map<String, Object> expected = new LinkedHashMap<>(Json.parseObject(Json.write(result.toMap())));
 
         assertThat(printed.keySet()).containsExactlyElementsOf(expected.keySet());
-        Map<String, Object> printedDurations = new LinkedHashMap<>((Map<String, Object>) printed.remove("durations"));
+        Map<String, Object> printedDurations = (Map<String, Object>) printed.remove("durations");
         Map<String, Object> expectedDurations = (Map<String, Object>) expected.remove("durations");
         assertThat(printedDurations.keySet()).containsExactlyElementsOf(expectedDurations.keySet());
         expected.forEach((field, value) -> assertThat(printed.get(field)).as(field).isEqualTo(value));
