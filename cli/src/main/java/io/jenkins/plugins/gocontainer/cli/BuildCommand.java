@@ -106,6 +106,13 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     BuildGateOptions gateOptions;
 
+    @Option(names = "--registry-user", paramLabel = "USER", description = "push as USER (default: the Docker config's login)")
+    String registryUser;
+
+    @Option(names = "--registry-password-env", paramLabel = "VAR",
+        description = "environment variable holding --registry-user's password or token (never a flag value)")
+    String registryPasswordVariable;
+
     @Option(names = "--metadata-file", paramLabel = "FILE", description = "write BuildKit's build metadata (digest, descriptors) to FILE, as buildx does")
     Path metadataFile;
 
@@ -158,6 +165,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
             .platforms(platforms)
             .labels(KeyValues.pairs(labels, "--label"))
             .insecureRegistries(insecureRegistries.hosts)
+            .registryLogin(registryUser, registryPasswordVariable)
             .moduleCache(BuilderOptions.text(moduleCache))
             .vendored(vendored)
             .noCache(noCache)

@@ -50,6 +50,15 @@ public final class GoDockerBuild {
 
     /** Builds, pushes, tags and judges as {@code spec} says. */
     public GoDockerBuildResult run(GoDockerBuildSpec spec, OperationContext context) throws IOException, InterruptedException {
+        if (spec.registryUser() == null) {
+            return runWith(spec, context);
+        }
+        try (PushLogin login = PushLogin.open(spec.registryUser(), spec.registryPasswordSecret(), spec.images(), context)) {
+            return runWith(spec, login.applyTo(context));
+        }
+    }
+
+    private GoDockerBuildResult runWith(GoDockerBuildSpec spec, OperationContext context) throws IOException, InterruptedException {
         long started = System.nanoTime();
         Map<String, Long> durations = new LinkedHashMap<>();
         Path moduleRoot = context.resolve(spec.context());

@@ -48,6 +48,8 @@ public record GoDockerBuildSpec(
     String goBuildCache,
     String cacheStore,
     String metadataFile,
+    String registryUser,
+    String registryPasswordSecret,
     PrivateModuleSettings privateModules,
     BuilderSettings buildkit,
     TagPolicySettings tagPolicy,
@@ -77,6 +79,14 @@ public record GoDockerBuildSpec(
         tagPolicy = tagPolicy == null ? TagPolicySettings.defaults() : tagPolicy;
         gates = gates == null ? GateSettings.none() : gates;
         validate(images, baseImages, caches, moduleCache, vendored, gates, ociArchive);
+        if ((registryUser == null) != (registryPasswordSecret == null)) {
+            throw new InvalidBuildRequestException(setting("registryUser") + " and " + setting("registryPasswordSecret") + " go together",
+                "a registry login needs both", "give both, or neither to push with the Docker config");
+        }
+        if (registryUser != null && images.isEmpty()) {
+            throw new InvalidBuildRequestException(setting("registryUser") + " was given, but nothing is pushed",
+                "the login is used to push " + setting("images"), "add " + setting("images") + ", or drop " + setting("registryUser"));
+        }
     }
 
     public static Builder builder() {
@@ -157,6 +167,8 @@ public record GoDockerBuildSpec(
         private String goBuildCache;
         private String cacheStore;
         private String metadataFile;
+        private String registryUser;
+        private String registryPasswordSecret;
         private PrivateModuleSettings privateModules = PrivateModuleSettings.none();
         private BuilderSettings buildkit = BuilderSettings.defaults();
         private TagPolicySettings tagPolicy = TagPolicySettings.defaults();
@@ -314,6 +326,13 @@ public record GoDockerBuildSpec(
             return this;
         }
 
+        /** Push as {@code user} with the password in the secret {@code passwordSecret}, instead of the Docker config's login. */
+        public Builder registryLogin(String user, String passwordSecret) {
+            registryUser = user;
+            registryPasswordSecret = passwordSecret;
+            return this;
+        }
+
         public Builder privateModules(PrivateModuleSettings value) {
             privateModules = Objects.requireNonNull(value, "privateModules");
             return this;
@@ -338,7 +357,7 @@ public record GoDockerBuildSpec(
         public GoDockerBuildSpec build() {
             return new GoDockerBuildSpec(context, dockerfile, mainPackage, images, ociArchive, appVersion, target, buildArgs, platforms, labels,
                 baseImages, buildSecrets, ssh, addHosts, insecureRegistries, caches, moduleCache, vendored, noCache, goBuildCache, cacheStore,
-                metadataFile, privateModules, buildkit, tagPolicy, gates);
+                metadataFile, registryUser, registryPasswordSecret, privateModules, buildkit, tagPolicy, gates);
         }
     }
 }

@@ -69,6 +69,13 @@ public final class OperationContext {
         return new OperationContext(workspace, environment, secrets, unmaskedLog, names);
     }
 
+    /** The same context with one more environment variable for child processes and registry clients. */
+    OperationContext withEnvironmentVariable(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(environment);
+        all.put(name, value);
+        return new OperationContext(workspace, all, secrets, unmaskedLog, settingNames);
+    }
+
     /** Logs a note for the user, with its settings spelled for the caller's front end. */
     public void note(String text) {
         log.line("gocb: note: " + GocbException.render(text, settingNames));

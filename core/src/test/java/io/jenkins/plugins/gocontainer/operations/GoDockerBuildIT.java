@@ -4,18 +4,28 @@ import io.jenkins.plugins.gocontainer.gates.ByteSize;
 import io.jenkins.plugins.gocontainer.gates.GateOutcome;
 import io.jenkins.plugins.gocontainer.gates.OnBreach;
 import io.jenkins.plugins.gocontainer.gates.SizeGate;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.testing.Htpasswd;
+import io.jenkins.plugins.gocontainer.testing.LocalRegistry;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.RegistryProbe;
 import io.jenkins.plugins.gocontainer.testing.TestModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * GoDockerBuild as a step calls it, on the real builder and registry: a release build of a tagged
@@ -88,6 +98,43 @@ class GoDockerBuildIT {
         assertThat(result.durations()).containsKeys("plan", "build", "push", "gates", "total");
         assertThat(result.durations().get("total")).isGreaterThanOrEqualTo(result.durations().get("build"));
         assertThat(result.toMap()).containsEntry("outcome", "PASSED").containsEntry("digest", result.digest());
+    }
+
+    @Test
+    void anExplicitRegistryLoginPushesEveryTagAndLeavesNoSecretBehind(RealEnvironment env) throws Exception {
+        String password = "s3cret-registry-password";
+        Path htpasswd = Htpasswd.write(env.newDirectory("auth-").resolve("htpasswd"), "ci", password);
+        try (LocalRegistry secured = LocalRegistry.start(Optional.of(htpasswd))) {
+            Path workspace = env.newDirectory("login-workspace-");
+            OperationFixture.releaseRepository(workspace.resolve("svc"), "v1.2.3");
+            OperationFixture.Log log = new OperationFixture.Log();
+            Set<Path> secretDirectoriesBefore = secretDirectories();
+
+            GoDockerBuildResult result = new GoDockerBuild().run(
+                spec(env, secured.hostPort() + "/login/modules").registryLogin("ci", "REGISTRY_PASSWORD").build(),
+                OperationContext.of(workspace, OperationFixture.environment(workspace.resolve("home")), log)
+                    .withSecrets(Secrets.none().with("REGISTRY_PASSWORD", password)));
+
+            assertThat(result.outcome()).as(log.text()).isEqualTo(GateOutcome.PASSED);
+            String repository = secured.hostPort() + "/login/modules";
+            assertThat(result.tags()).contains(result.candidate()).containsAll(MOVING_TAGS.stream().map(tag -> repository + ":" + tag).toList());
+            assertThat(result.size()).as("the size is read from the registry with the same login").isPositive();
+            assertThat(log.text()).doesNotContain(password);
+            assertThat(secretDirectories()).as("the private Docker config is deleted").isEqualTo(secretDirectoriesBefore);
+        }
+    }
+
+    @Test
+    void aRegistryUserWithoutItsPasswordIsRefusedBeforeTheBuild() {
+        assertThatThrownBy(() -> GoDockerBuildSpec.builder().image("127.0.0.1:5000/x").registryLogin("ci", null).build())
+            .isInstanceOf(InvalidBuildRequestException.class)
+            .hasMessageContaining("registryUser and registryPasswordSecret go together");
+    }
+
+    private static Set<Path> secretDirectories() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("gocb-secrets-")).collect(Collectors.toSet());
+        }
     }
 
     /** examples/modules in {@code svc}, tagged from git into {@code repository}, modules from the test module cache. */
