@@ -1,0 +1,174 @@
+package io.jenkins.plugins.gocontainer.steps;
+
+import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.gates.ByteSize;
+import io.jenkins.plugins.gocontainer.gates.OnBreach;
+import io.jenkins.plugins.gocontainer.operations.BuilderSettings;
+import io.jenkins.plugins.gocontainer.operations.GoDockerBuildSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GoDockerBuildStepTest {
+
+    private static final StepDefaults GLOBAL = new StepDefaults("tcp://buildkit.internal:1234", "/etc/gocb/ca.pem", "/etc/gocb/cert.pem",
+        "/etc/gocb/key.pem", "buildctl", null, List.of("golang:1.26=docker-image://mirror.internal/golang:1.26"), List.of("mirror.internal"),
+        "dir=/var/cache/gocb", "300MB");
+
+    @Test
+    void mapsEachParameterToTheSpecification() {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("context", "svc");
+        given.put("mainPackage", "./cmd/api");
+        given.put("image", "registry.example.com/team/api");
+        given.put("buildArgs", Map.of("GOEXPERIMENT", "loopvar"));
+        given.put("platforms", List.of("linux/amd64", "linux/arm64"));
+        given.put("cache", List.of("registry"));
+        given.put("moduleCache", ".gocb/gomodcache");
+        given.put("maxImageSize", "50MB");
+        given.put("onBreach", "unstable");
+        given.put("tags", List.of("type=semver,pattern={{version}}"));
+        given.put("goPrivate", "git.example.com/*");
+
+        GoDockerBuildSpec spec = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", given), StepCredentials.none(), StepDefaults.none())
+            .specification();
+
+        assertThat(spec.context()).isEqualTo("svc");
+        assertThat(spec.mainPackage()).isEqualTo("./cmd/api");
+        assertThat(spec.taggedRepository()).hasValueSatisfying(repository -> assertThat(repository.toString())
+            .isEqualTo("registry.example.com/team/api"));
+        assertThat(spec.buildArgs()).containsExactly(Map.entry("GOEXPERIMENT", "loopvar"));
+        assertThat(spec.platforms()).extracting(Object::toString).containsExactly("linux/amd64", "linux/arm64");
+        assertThat(spec.caches()).containsExactly("registry");
+        assertThat(spec.moduleCache()).isEqualTo(".gocb/gomodcache");
+        assertThat(spec.gates().maxImageSize()).isEqualTo(ByteSize.parse("50MB"));
+        assertThat(spec.gates().sizeOnBreach()).isEqualTo(OnBreach.UNSTABLE);
+        assertThat(spec.tagPolicy().tags()).containsExactly("type=semver,pattern={{version}}");
+        assertThat(spec.privateModules().goVariables()).containsExactly(Map.entry("GOPRIVATE", "git.example.com/*"));
+        assertThat(GoDockerBuildStep.failOnGate(StepArguments.of("goDockerBuild", given))).isTrue();
+    }
+
+    @Test
+    void theGlobalConfigurationFillsWhatTheStepLeavesOutAndTheStepOverridesIt() {
+        GoDockerBuildSpec inherited = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a")),
+            StepCredentials.none(), GLOBAL).specification();
+        assertThat(inherited.buildkit().address()).isEqualTo("tcp://buildkit.internal:1234");
+        assertThat(inherited.buildkit().tlsCaCert()).isEqualTo("/etc/gocb/ca.pem");
+        assertThat(inherited.baseImages()).containsExactly("golang:1.26=docker-image://mirror.internal/golang:1.26");
+        assertThat(inherited.insecureRegistries()).containsExactly("mirror.internal");
+        assertThat(inherited.cacheStore()).isEqualTo("dir=/var/cache/gocb");
+        assertThat(inherited.gates().maxImageSize()).isEqualTo(ByteSize.parse("300MB"));
+
+        GoDockerBuildSpec overridden = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
+            "address", "unix:///run/buildkit/buildkitd.sock", "baseImages", List.of("golang:1.26=/srv/golang"), "maxImageSize", "20MB",
+            "insecureRegistries", List.of("10.0.0.5:5000"))), StepCredentials.none(), GLOBAL).specification();
+        assertThat(overridden.buildkit().address()).isEqualTo("unix:///run/buildkit/buildkitd.sock");
+        assertThat(overridden.buildkit().tlsCaCert()).as("the global TLS files belong to the global address").isNull();
+        assertThat(overridden.baseImages()).containsExactly("golang:1.26=/srv/golang");
+        assertThat(overridden.insecureRegistries()).containsExactly("mirror.internal", "10.0.0.5:5000");
+        assertThat(overridden.gates().maxImageSize()).isEqualTo(ByteSize.parse("20MB"));
+    }
+
+    @Test
+    void aStepOnBuildxInheritsNoneOfTheGlobalBuildctlBuilder() {
+        GoDockerBuildSpec spec = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("driver", "buildx", "buildxBuilder", "remote")),
+            StepCredentials.none(), GLOBAL).specification();
+        assertThat(spec.buildkit().driver()).isEqualTo(BuilderSettings.Driver.BUILDX);
+        assertThat(spec.buildkit().address()).isNull();
+        assertThat(spec.buildkit().buildxBuilder()).isEqualTo("remote");
+    }
+
+    @Test
+    void credentialsTravelAsNamedSecretsAndNeverInTheSpecification() throws Exception {
+        StepCredentials credentials = StepCredentials.none()
+            .withSshKey(new StepCredentials.SshKey("deploy-key", "git", "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n", "open-sesame"))
+            .withGitToken(new StepCredentials.Login("gitlab-token", "oauth2", "glpat-123456"))
+            .withRegistry(new StepCredentials.Login("registry", "ci", "registry-password"));
+        StepCall<GoDockerBuildSpec> call = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
+            "sshCredentialsId", "deploy-key", "gitTokenCredentialsId", "gitlab-token", "gitHost", "gitlab.example.com",
+            "registryCredentialsId", "registry")), credentials, StepDefaults.none());
+
+        assertThat(call.secrets().names()).containsExactlyInAnyOrder(SharedParameters.SSH_KEY, SharedParameters.SSH_PASSPHRASE,
+            SharedParameters.GIT_TOKEN, SharedParameters.REGISTRY_PASSWORD);
+        assertThat(call.specification().privateModules().sshKeySecret()).isEqualTo(SharedParameters.SSH_KEY);
+        assertThat(call.specification().privateModules().netrc()).singleElement().satisfies(login -> {
+            assertThat(login.host()).isEqualTo("gitlab.example.com");
+            assertThat(login.login()).isEqualTo("oauth2");
+            assertThat(login.tokenVariable()).isEqualTo(SharedParameters.GIT_TOKEN);
+        });
+        assertThat(call.specification().registryUser()).isEqualTo("ci");
+        String serialized = new String(serialize(call.specification()), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(serialized).doesNotContain("open-sesame", "glpat-123456", "registry-password", "BEGIN OPENSSH");
+        assertThat(call.secrets().toString()).doesNotContain("open-sesame", "glpat-123456", "registry-password");
+        assertThat(credentials.toString()).doesNotContain("open-sesame", "glpat-123456", "registry-password", "BEGIN");
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedWithTheClosestName() {
+        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("maxImagesize", "50MB")),
+            StepCredentials.none(), StepDefaults.none()))
+            .isInstanceOf(InvalidBuildRequestException.class)
+            .hasMessageContaining("goDockerBuild has no parameter 'maxImagesize'")
+            .hasMessageContaining("did you mean 'maxImageSize'?");
+    }
+
+    @Test
+    void aValueOfTheWrongShapeNamesTheParameter() {
+        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("platforms", Map.of("a", "b"))),
+            StepCredentials.none(), StepDefaults.none()))
+            .hasMessageContaining("goDockerBuild parameter 'platforms' must be a list of strings, not a map")
+            .hasMessageContaining("platforms: ['a', 'b']");
+        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("maxLintIssues", "many", "lintReport", "r.json")),
+            StepCredentials.none(), StepDefaults.none()))
+            .hasMessageContaining("'maxLintIssues' must be a whole number");
+    }
+
+    @Test
+    void settingsInCoresMessagesAreSpelledAsTheStepsParameters() {
+        GocbException error = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildStep.call(
+            StepArguments.of("goDockerBuild", Map.of("moduleCache", "m", "vendored", true)), StepCredentials.none(), StepDefaults.none()));
+        assertThat(error.message(StepSettingNames.INSTANCE)).contains("both moduleCache and vendored were given");
+        GocbException images = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildStep.call(
+            StepArguments.of("goDockerBuild", Map.of("image", List.of("r.example.com/a", "r.example.com/b:1"))), StepCredentials.none(),
+            StepDefaults.none()));
+        assertThat(images.message(StepSettingNames.INSTANCE)).startsWith("image r.example.com/a has no tag");
+    }
+
+    @Test
+    void gateOptionsWithoutAGateAreRefused() {
+        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("failOnGate", false)), StepCredentials.none(),
+            StepDefaults.none()))
+            .hasMessageContaining("failOnGate was given without a gate");
+        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("onBreach", "unstable")), StepCredentials.none(),
+            StepDefaults.none()))
+            .hasMessageContaining("onBreach was given without a gate");
+    }
+
+    @Test
+    void aTokenWithoutItsHostIsRefused() {
+        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("gitTokenCredentialsId", "t")),
+            StepCredentials.none().withGitToken(new StepCredentials.Login("t", "oauth2", "secret-token")), StepDefaults.none()))
+            .hasMessageContaining("gitTokenCredentialsId needs gitHost")
+            .hasMessageNotContaining("secret-token");
+    }
+
+    @Test
+    void aKeyCredentialWithoutKeyMaterialIsRefusedByItsId() {
+        assertThatThrownBy(() -> new StepCredentials.SshKey("deploy-key", "git", " ", null))
+            .hasMessageContaining("the SSH credential 'deploy-key' holds no private key");
+    }
+
+    private static byte[] serialize(java.io.Serializable value) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        return bytes.toByteArray();
+    }
+}
