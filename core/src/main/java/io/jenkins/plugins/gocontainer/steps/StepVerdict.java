@@ -24,14 +24,14 @@ public record StepVerdict(Optional<GateOutcome> result, boolean fails, String me
         String table = build.gateTable().isBlank() ? "" : "\n" + build.gateTable().stripTrailing();
         String tags = build.withheld().isEmpty() ? "" : "; withheld: " + String.join(", ", build.withheld());
         if (!failOnGate) {
-            return new StepVerdict(Optional.empty(), false, GoDockerBuildStep.NAME + ": quality gates " + outcome
+            return new StepVerdict(Optional.empty(), false, GoDockerBuildParameters.NAME + ": quality gates " + outcome
                 + " (failOnGate: false, so the step returns its result" + tags + ")" + table);
         }
         if (outcome == GateOutcome.UNSTABLE) {
-            return new StepVerdict(Optional.of(GateOutcome.UNSTABLE), false, GoDockerBuildStep.NAME
+            return new StepVerdict(Optional.of(GateOutcome.UNSTABLE), false, GoDockerBuildParameters.NAME
                 + ": a quality gate is breached, so the build is unstable" + tags + table);
         }
-        return new StepVerdict(Optional.of(GateOutcome.FAILED), true, GoDockerBuildStep.NAME + ": a quality gate failed; the candidate "
+        return new StepVerdict(Optional.of(GateOutcome.FAILED), true, GoDockerBuildParameters.NAME + ": a quality gate failed; the candidate "
             + build.candidate() + " stays" + tags + table);
     }
 }

@@ -20,12 +20,12 @@ class OtherStepsTest {
 
     @Test
     void goModVendorInheritsTheGlobalCacheStoreInDownloadModeOnly() {
-        GoModVendorSpec download = GoModVendorStep.call(StepArguments.of("goModVendor", Map.of("context", "svc")), StepCredentials.none(), STORE)
+        GoModVendorSpec download = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("context", "svc")), StepCredentials.none(), STORE)
             .specification();
         assertThat(download.mode()).isEqualTo(GoModMode.DOWNLOAD);
         assertThat(download.cacheStore()).isEqualTo("dir=/var/cache/gocb");
 
-        GoModVendorSpec vendor = GoModVendorStep.call(StepArguments.of("goModVendor", Map.of("mode", "vendor")), StepCredentials.none(), STORE)
+        GoModVendorSpec vendor = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("mode", "vendor")), StepCredentials.none(), STORE)
             .specification();
         assertThat(vendor.mode()).isEqualTo(GoModMode.VENDOR);
         assertThat(vendor.cacheStore()).isNull();
@@ -33,14 +33,14 @@ class OtherStepsTest {
 
     @Test
     void goModVendorRefusesABuildOnlyParameter() {
-        assertThatThrownBy(() -> GoModVendorStep.call(StepArguments.of("goModVendor", Map.of("maxImageSize", "1MB")), StepCredentials.none(),
+        assertThatThrownBy(() -> GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("maxImageSize", "1MB")), StepCredentials.none(),
             StepDefaults.none()))
             .hasMessageContaining("goModVendor has no parameter 'maxImageSize'");
     }
 
     @Test
     void pushTagsTakesTheResultOfGoDockerBuildAndALogin() {
-        StepCall<PushTagsSpec> call = PushTagsStep.call(StepArguments.of("pushTags", Map.of("image", "r.example.com/team/api",
+        StepCall<PushTagsSpec> call = PushTagsParameters.call(StepArguments.of("pushTags", Map.of("image", "r.example.com/team/api",
                 "from", "r.example.com/team/api:sha-abc1234", "tags", List.of("stable"), "registryCredentialsId", "registry")),
             StepCredentials.none().withRegistry(new StepCredentials.Login("registry", "ci", "pw-1")), StepDefaults.none());
         assertThat(call.specification().image().toString()).isEqualTo("r.example.com/team/api");
@@ -51,10 +51,10 @@ class OtherStepsTest {
 
     @Test
     void pushTagsWithoutTagsOrContextIsRefused() {
-        assertThatThrownBy(() -> PushTagsStep.call(StepArguments.of("pushTags", Map.of("image", "r.example.com/a", "from", "sha-abc1234")),
+        assertThatThrownBy(() -> PushTagsParameters.call(StepArguments.of("pushTags", Map.of("image", "r.example.com/a", "from", "sha-abc1234")),
             StepCredentials.none(), StepDefaults.none()))
             .hasMessageContaining("pushTags was given no tags and no context");
-        assertThatThrownBy(() -> PushTagsStep.call(StepArguments.of("pushTags", Map.of("image", "r.example.com/a")), StepCredentials.none(),
+        assertThatThrownBy(() -> PushTagsParameters.call(StepArguments.of("pushTags", Map.of("image", "r.example.com/a")), StepCredentials.none(),
             StepDefaults.none()))
             .hasMessageContaining("pushTags needs from");
     }

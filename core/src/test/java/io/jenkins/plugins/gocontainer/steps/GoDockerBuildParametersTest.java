@@ -36,7 +36,7 @@ class GoDockerBuildStepTest {
         given.put("tags", List.of("type=semver,pattern={{version}}"));
         given.put("goPrivate", "git.example.com/*");
 
-        GoDockerBuildSpec spec = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", given), StepCredentials.none(), StepDefaults.none())
+        GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", given), StepCredentials.none(), StepDefaults.none())
             .specification();
 
         assertThat(spec.context()).isEqualTo("svc");
@@ -51,12 +51,12 @@ class GoDockerBuildStepTest {
         assertThat(spec.gates().sizeOnBreach()).isEqualTo(OnBreach.UNSTABLE);
         assertThat(spec.tagPolicy().tags()).containsExactly("type=semver,pattern={{version}}");
         assertThat(spec.privateModules().goVariables()).containsExactly(Map.entry("GOPRIVATE", "git.example.com/*"));
-        assertThat(GoDockerBuildStep.failOnGate(StepArguments.of("goDockerBuild", given))).isTrue();
+        assertThat(GoDockerBuildParameters.failOnGate(StepArguments.of("goDockerBuild", given))).isTrue();
     }
 
     @Test
     void theGlobalConfigurationFillsWhatTheStepLeavesOutAndTheStepOverridesIt() {
-        GoDockerBuildSpec inherited = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a")),
+        GoDockerBuildSpec inherited = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a")),
             StepCredentials.none(), GLOBAL).specification();
         assertThat(inherited.buildkit().address()).isEqualTo("tcp://buildkit.internal:1234");
         assertThat(inherited.buildkit().tlsCaCert()).isEqualTo("/etc/gocb/ca.pem");
@@ -65,7 +65,7 @@ class GoDockerBuildStepTest {
         assertThat(inherited.cacheStore()).isEqualTo("dir=/var/cache/gocb");
         assertThat(inherited.gates().maxImageSize()).isEqualTo(ByteSize.parse("300MB"));
 
-        GoDockerBuildSpec overridden = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
+        GoDockerBuildSpec overridden = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
             "address", "unix:///run/buildkit/buildkitd.sock", "baseImages", List.of("golang:1.26=/srv/golang"), "maxImageSize", "20MB",
             "insecureRegistries", List.of("10.0.0.5:5000"))), StepCredentials.none(), GLOBAL).specification();
         assertThat(overridden.buildkit().address()).isEqualTo("unix:///run/buildkit/buildkitd.sock");
@@ -77,7 +77,7 @@ class GoDockerBuildStepTest {
 
     @Test
     void aStepOnBuildxInheritsNoneOfTheGlobalBuildctlBuilder() {
-        GoDockerBuildSpec spec = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("driver", "buildx", "buildxBuilder", "remote")),
+        GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("driver", "buildx", "buildxBuilder", "remote")),
             StepCredentials.none(), GLOBAL).specification();
         assertThat(spec.buildkit().driver()).isEqualTo(BuilderSettings.Driver.BUILDX);
         assertThat(spec.buildkit().address()).isNull();
@@ -90,7 +90,7 @@ class GoDockerBuildStepTest {
             .withSshKey(new StepCredentials.SshKey("deploy-key", "git", "-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n", "open-sesame"))
             .withGitToken(new StepCredentials.Login("gitlab-token", "oauth2", "glpat-123456"))
             .withRegistry(new StepCredentials.Login("registry", "ci", "registry-password"));
-        StepCall<GoDockerBuildSpec> call = GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
+        StepCall<GoDockerBuildSpec> call = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
             "sshCredentialsId", "deploy-key", "gitTokenCredentialsId", "gitlab-token", "gitHost", "gitlab.example.com",
             "registryCredentialsId", "registry")), credentials, StepDefaults.none());
 
@@ -111,7 +111,7 @@ class GoDockerBuildStepTest {
 
     @Test
     void anUnknownParameterIsRefusedWithTheClosestName() {
-        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("maxImagesize", "50MB")),
+        assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("maxImagesize", "50MB")),
             StepCredentials.none(), StepDefaults.none()))
             .isInstanceOf(InvalidBuildRequestException.class)
             .hasMessageContaining("goDockerBuild has no parameter 'maxImagesize'")
@@ -120,21 +120,21 @@ class GoDockerBuildStepTest {
 
     @Test
     void aValueOfTheWrongShapeNamesTheParameter() {
-        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("platforms", Map.of("a", "b"))),
+        assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("platforms", Map.of("a", "b"))),
             StepCredentials.none(), StepDefaults.none()))
             .hasMessageContaining("goDockerBuild parameter 'platforms' must be a list of strings, not a map")
             .hasMessageContaining("platforms: ['a', 'b']");
-        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("maxLintIssues", "many", "lintReport", "r.json")),
+        assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("maxLintIssues", "many", "lintReport", "r.json")),
             StepCredentials.none(), StepDefaults.none()))
             .hasMessageContaining("'maxLintIssues' must be a whole number");
     }
 
     @Test
     void settingsInCoresMessagesAreSpelledAsTheStepsParameters() {
-        GocbException error = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildStep.call(
+        GocbException error = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildParameters.call(
             StepArguments.of("goDockerBuild", Map.of("moduleCache", "m", "vendored", true)), StepCredentials.none(), StepDefaults.none()));
         assertThat(error.message(StepSettingNames.INSTANCE)).contains("both moduleCache and vendored were given");
-        GocbException images = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildStep.call(
+        GocbException images = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildParameters.call(
             StepArguments.of("goDockerBuild", Map.of("image", List.of("r.example.com/a", "r.example.com/b:1"))), StepCredentials.none(),
             StepDefaults.none()));
         assertThat(images.message(StepSettingNames.INSTANCE)).startsWith("image r.example.com/a has no tag");
@@ -142,17 +142,17 @@ class GoDockerBuildStepTest {
 
     @Test
     void gateOptionsWithoutAGateAreRefused() {
-        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("failOnGate", false)), StepCredentials.none(),
+        assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("failOnGate", false)), StepCredentials.none(),
             StepDefaults.none()))
             .hasMessageContaining("failOnGate was given without a gate");
-        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("onBreach", "unstable")), StepCredentials.none(),
+        assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("onBreach", "unstable")), StepCredentials.none(),
             StepDefaults.none()))
             .hasMessageContaining("onBreach was given without a gate");
     }
 
     @Test
     void aTokenWithoutItsHostIsRefused() {
-        assertThatThrownBy(() -> GoDockerBuildStep.call(StepArguments.of("goDockerBuild", Map.of("gitTokenCredentialsId", "t")),
+        assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("gitTokenCredentialsId", "t")),
             StepCredentials.none().withGitToken(new StepCredentials.Login("t", "oauth2", "secret-token")), StepDefaults.none()))
             .hasMessageContaining("gitTokenCredentialsId needs gitHost")
             .hasMessageNotContaining("secret-token");

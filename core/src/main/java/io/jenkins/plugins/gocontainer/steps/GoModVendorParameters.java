@@ -5,7 +5,7 @@ import io.jenkins.plugins.gocontainer.operations.GoModVendorSpec;
 import java.util.Set;
 
 /** The {@code goModVendor} step's parameters and their mapping to {@link GoModVendorSpec}; names as gocb vendor's options. */
-public final class GoModVendorStep {
+public final class GoModVendorParameters {
 
     public static final String NAME = "goModVendor";
 
@@ -14,7 +14,7 @@ public final class GoModVendorStep {
     /** Every parameter of the step. */
     public static final Set<String> PARAMETERS = SharedParameters.union(OWN, SharedParameters.PRIVATE_MODULES);
 
-    private GoModVendorStep() {
+    private GoModVendorParameters() {
     }
 
     public static StepCall<GoModVendorSpec> call(StepArguments args, StepCredentials credentials, StepDefaults defaults) {

@@ -6,7 +6,7 @@ import io.jenkins.plugins.gocontainer.operations.PushTagsSpec;
 import java.util.Set;
 
 /** The {@code pushTags} step's parameters and their mapping to {@link PushTagsSpec}; names as gocb push-tags' options. */
-public final class PushTagsStep {
+public final class PushTagsParameters {
 
     public static final String NAME = "pushTags";
 
@@ -15,7 +15,7 @@ public final class PushTagsStep {
     /** Every parameter of the step. */
     public static final Set<String> PARAMETERS = SharedParameters.union(OWN, SharedParameters.TAG_POLICY);
 
-    private PushTagsStep() {
+    private PushTagsParameters() {
     }
 
     public static StepCall<PushTagsSpec> call(StepArguments args, StepCredentials credentials, StepDefaults defaults) {

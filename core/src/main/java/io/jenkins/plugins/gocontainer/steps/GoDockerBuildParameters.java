@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link GoDockerBuildSpec}: everything about the step that needs no Jenkins, so that the CLI's
  * tests cover it. Parameter names are gocb build's long options in camelCase.
  */
-public final class GoDockerBuildStep {
+public final class GoDockerBuildParameters {
 
     public static final String NAME = "goDockerBuild";
 
@@ -29,7 +29,7 @@ public final class GoDockerBuildStep {
     public static final Set<String> PARAMETERS = SharedParameters.union(OWN, SharedParameters.PRIVATE_MODULES, SharedParameters.BUILDER,
         SharedParameters.TAG_POLICY);
 
-    private GoDockerBuildStep() {
+    private GoDockerBuildParameters() {
     }
 
     /** The specification and secrets these arguments describe; a bad argument is refused with its name before anything runs. */
