@@ -32,8 +32,12 @@ public final class GoDockerBuildParameters {
     private GoDockerBuildParameters() {
     }
 
-    /** The specification and secrets these arguments describe; a bad argument is refused with its name before anything runs. */
-    public static StepCall<GoDockerBuildSpec> call(StepArguments args, StepCredentials credentials, StepDefaults defaults) {
+    /**
+     * The specification and secrets these arguments describe, for a build with {@code environment};
+     * a bad argument is refused with its name before anything runs.
+     */
+    public static StepCall<GoDockerBuildSpec> call(StepArguments args, StepCredentials credentials, StepDefaults defaults,
+                                                   Map<String, String> environment) {
         args.requireKnown(PARAMETERS);
         if (args.has("registryCredentialsId") != credentials.registry().isPresent()) {
             throw new IllegalStateException("registryCredentialsId and the resolved registry login disagree");
@@ -57,7 +61,7 @@ public final class GoDockerBuildParameters {
             .goBuildCache(args.string("goBuildCache"))
             .cacheStore(SharedParameters.or(args, "cacheStore", defaults.cacheStore()))
             .metadataFile(args.string("metadataFile"))
-            .privateModules(SharedParameters.privateModules(args, credentials, secrets))
+            .privateModules(SharedParameters.privateModules(args, credentials, secrets, environment))
             .buildkit(SharedParameters.builder(args, defaults))
             .tagPolicy(SharedParameters.tagPolicy(args))
             .gates(gates(args, defaults));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gocontainer.steps;
 
 import io.jenkins.plugins.gocontainer.operations.GoModVendorSpec;
 
+import java.util.Map;
 import java.util.Set;
 
 /** The {@code goModVendor} step's parameters and their mapping to {@link GoModVendorSpec}; names as gocb vendor's options. */
@@ -17,7 +18,8 @@ public final class GoModVendorParameters {
     private GoModVendorParameters() {
     }
 
-    public static StepCall<GoModVendorSpec> call(StepArguments args, StepCredentials credentials, StepDefaults defaults) {
+    public static StepCall<GoModVendorSpec> call(StepArguments args, StepCredentials credentials, StepDefaults defaults,
+                                                 Map<String, String> environment) {
         args.requireKnown(PARAMETERS);
         SharedParameters.SecretCollector secrets = new SharedParameters.SecretCollector();
         GoModVendorSpec.Builder spec = GoModVendorSpec.builder()
@@ -25,7 +27,7 @@ public final class GoModVendorParameters {
             .moduleCache(args.string("moduleCache"))
             .go(args.string("go"))
             .insecureRegistries(SharedParameters.insecureRegistries(args, defaults))
-            .privateModules(SharedParameters.privateModules(args, credentials, secrets));
+            .privateModules(SharedParameters.privateModules(args, credentials, secrets, environment));
         if (args.has("mode")) {
             spec.mode(args.string("mode"));
         }

@@ -50,8 +50,13 @@ final class SharedParameters {
         return Set.copyOf(all);
     }
 
-    /** The private-module settings, with the credentials' values added to {@code secrets}. */
-    static PrivateModuleSettings privateModules(StepArguments args, StepCredentials credentials, SecretCollector secrets) {
+    /**
+     * The private-module settings, with the credentials' values added to {@code secrets}. An agent
+     * the build already runs (an {@code sshagent} block's {@code SSH_AUTH_SOCK}) is forwarded unless
+     * a key is given or {@code sshAgent: false}.
+     */
+    static PrivateModuleSettings privateModules(StepArguments args, StepCredentials credentials, SecretCollector secrets,
+                                                Map<String, String> environment) {
         requireResolved(args, "sshCredentialsId", credentials.sshKey().isPresent());
         requireResolved(args, "gitTokenCredentialsId", credentials.gitToken().isPresent());
         String sshKeySecret = null;
@@ -85,7 +90,8 @@ final class SharedParameters {
                 goVariables.put(GO_VARIABLES.get(parameter), value);
             }
         });
-        return new PrivateModuleSettings(null, sshKeySecret, passphraseSecret, args.flag("sshAgent"), null, args.string("knownHosts"),
+        boolean sshAgent = args.has("sshAgent") ? args.flag("sshAgent") : sshKeySecret == null && environment.containsKey("SSH_AUTH_SOCK");
+        return new PrivateModuleSettings(null, sshKeySecret, passphraseSecret, sshAgent, null, args.string("knownHosts"),
             args.strings("gitSsh").stream().map(GitSshHost::parse).toList(), netrc,
             args.strings("gitRewrites").stream().map(GitRewrite::parse).toList(), List.of(), goVariables, args.flag("noHostGoEnvironment"));
     }

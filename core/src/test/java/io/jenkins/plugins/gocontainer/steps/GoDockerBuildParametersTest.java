@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class GoDockerBuildStepTest {
+class GoDockerBuildParametersTest {
 
     private static final StepDefaults GLOBAL = new StepDefaults("tcp://buildkit.internal:1234", "/etc/gocb/ca.pem", "/etc/gocb/cert.pem",
         "/etc/gocb/key.pem", "buildctl", null, List.of("golang:1.26=docker-image://mirror.internal/golang:1.26"), List.of("mirror.internal"),
@@ -36,7 +36,7 @@ class GoDockerBuildStepTest {
         given.put("tags", List.of("type=semver,pattern={{version}}"));
         given.put("goPrivate", "git.example.com/*");
 
-        GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", given), StepCredentials.none(), StepDefaults.none())
+        GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", given), StepCredentials.none(), StepDefaults.none(), Map.of())
             .specification();
 
         assertThat(spec.context()).isEqualTo("svc");
@@ -57,7 +57,7 @@ class GoDockerBuildStepTest {
     @Test
     void theGlobalConfigurationFillsWhatTheStepLeavesOutAndTheStepOverridesIt() {
         GoDockerBuildSpec inherited = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a")),
-            StepCredentials.none(), GLOBAL).specification();
+            StepCredentials.none(), GLOBAL, Map.of()).specification();
         assertThat(inherited.buildkit().address()).isEqualTo("tcp://buildkit.internal:1234");
         assertThat(inherited.buildkit().tlsCaCert()).isEqualTo("/etc/gocb/ca.pem");
         assertThat(inherited.baseImages()).containsExactly("golang:1.26=docker-image://mirror.internal/golang:1.26");
@@ -67,7 +67,7 @@ class GoDockerBuildStepTest {
 
         GoDockerBuildSpec overridden = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
             "address", "unix:///run/buildkit/buildkitd.sock", "baseImages", List.of("golang:1.26=/srv/golang"), "maxImageSize", "20MB",
-            "insecureRegistries", List.of("10.0.0.5:5000"))), StepCredentials.none(), GLOBAL).specification();
+            "insecureRegistries", List.of("10.0.0.5:5000"))), StepCredentials.none(), GLOBAL, Map.of()).specification();
         assertThat(overridden.buildkit().address()).isEqualTo("unix:///run/buildkit/buildkitd.sock");
         assertThat(overridden.buildkit().tlsCaCert()).as("the global TLS files belong to the global address").isNull();
         assertThat(overridden.baseImages()).containsExactly("golang:1.26=/srv/golang");
@@ -78,7 +78,7 @@ class GoDockerBuildStepTest {
     @Test
     void aStepOnBuildxInheritsNoneOfTheGlobalBuildctlBuilder() {
         GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("driver", "buildx", "buildxBuilder", "remote")),
-            StepCredentials.none(), GLOBAL).specification();
+            StepCredentials.none(), GLOBAL, Map.of()).specification();
         assertThat(spec.buildkit().driver()).isEqualTo(BuilderSettings.Driver.BUILDX);
         assertThat(spec.buildkit().address()).isNull();
         assertThat(spec.buildkit().buildxBuilder()).isEqualTo("remote");
@@ -92,7 +92,7 @@ class GoDockerBuildStepTest {
             .withRegistry(new StepCredentials.Login("registry", "ci", "registry-password"));
         StepCall<GoDockerBuildSpec> call = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a",
             "sshCredentialsId", "deploy-key", "gitTokenCredentialsId", "gitlab-token", "gitHost", "gitlab.example.com",
-            "registryCredentialsId", "registry")), credentials, StepDefaults.none());
+            "registryCredentialsId", "registry")), credentials, StepDefaults.none(), Map.of());
 
         assertThat(call.secrets().names()).containsExactlyInAnyOrder(SharedParameters.SSH_KEY, SharedParameters.SSH_PASSPHRASE,
             SharedParameters.GIT_TOKEN, SharedParameters.REGISTRY_PASSWORD);
@@ -112,7 +112,7 @@ class GoDockerBuildStepTest {
     @Test
     void anUnknownParameterIsRefusedWithTheClosestName() {
         assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("maxImagesize", "50MB")),
-            StepCredentials.none(), StepDefaults.none()))
+            StepCredentials.none(), StepDefaults.none(), Map.of()))
             .isInstanceOf(InvalidBuildRequestException.class)
             .hasMessageContaining("goDockerBuild has no parameter 'maxImagesize'")
             .hasMessageContaining("did you mean 'maxImageSize'?");
@@ -121,39 +121,39 @@ class GoDockerBuildStepTest {
     @Test
     void aValueOfTheWrongShapeNamesTheParameter() {
         assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("platforms", Map.of("a", "b"))),
-            StepCredentials.none(), StepDefaults.none()))
+            StepCredentials.none(), StepDefaults.none(), Map.of()))
             .hasMessageContaining("goDockerBuild parameter 'platforms' must be a list of strings, not a map")
             .hasMessageContaining("platforms: ['a', 'b']");
         assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("maxLintIssues", "many", "lintReport", "r.json")),
-            StepCredentials.none(), StepDefaults.none()))
+            StepCredentials.none(), StepDefaults.none(), Map.of()))
             .hasMessageContaining("'maxLintIssues' must be a whole number");
     }
 
     @Test
     void settingsInCoresMessagesAreSpelledAsTheStepsParameters() {
         GocbException error = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildParameters.call(
-            StepArguments.of("goDockerBuild", Map.of("moduleCache", "m", "vendored", true)), StepCredentials.none(), StepDefaults.none()));
+            StepArguments.of("goDockerBuild", Map.of("moduleCache", "m", "vendored", true)), StepCredentials.none(), StepDefaults.none(), Map.of()));
         assertThat(error.message(StepSettingNames.INSTANCE)).contains("both moduleCache and vendored were given");
         GocbException images = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildParameters.call(
             StepArguments.of("goDockerBuild", Map.of("image", List.of("r.example.com/a", "r.example.com/b:1"))), StepCredentials.none(),
-            StepDefaults.none()));
+            StepDefaults.none(), Map.of()));
         assertThat(images.message(StepSettingNames.INSTANCE)).startsWith("image r.example.com/a has no tag");
     }
 
     @Test
     void gateOptionsWithoutAGateAreRefused() {
         assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("failOnGate", false)), StepCredentials.none(),
-            StepDefaults.none()))
+            StepDefaults.none(), Map.of()))
             .hasMessageContaining("failOnGate was given without a gate");
         assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("onBreach", "unstable")), StepCredentials.none(),
-            StepDefaults.none()))
+            StepDefaults.none(), Map.of()))
             .hasMessageContaining("onBreach was given without a gate");
     }
 
     @Test
     void aTokenWithoutItsHostIsRefused() {
         assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("gitTokenCredentialsId", "t")),
-            StepCredentials.none().withGitToken(new StepCredentials.Login("t", "oauth2", "secret-token")), StepDefaults.none()))
+            StepCredentials.none().withGitToken(new StepCredentials.Login("t", "oauth2", "secret-token")), StepDefaults.none(), Map.of()))
             .hasMessageContaining("gitTokenCredentialsId needs gitHost")
             .hasMessageNotContaining("secret-token");
     }

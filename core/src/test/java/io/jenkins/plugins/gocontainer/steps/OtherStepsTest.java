@@ -20,21 +20,35 @@ class OtherStepsTest {
 
     @Test
     void goModVendorInheritsTheGlobalCacheStoreInDownloadModeOnly() {
-        GoModVendorSpec download = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("context", "svc")), StepCredentials.none(), STORE)
+        GoModVendorSpec download = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("context", "svc")), StepCredentials.none(), STORE, Map.of())
             .specification();
         assertThat(download.mode()).isEqualTo(GoModMode.DOWNLOAD);
         assertThat(download.cacheStore()).isEqualTo("dir=/var/cache/gocb");
 
-        GoModVendorSpec vendor = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("mode", "vendor")), StepCredentials.none(), STORE)
+        GoModVendorSpec vendor = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("mode", "vendor")), StepCredentials.none(), STORE, Map.of())
             .specification();
         assertThat(vendor.mode()).isEqualTo(GoModMode.VENDOR);
         assertThat(vendor.cacheStore()).isNull();
     }
 
     @Test
+    void anSshAgentTheBuildAlreadyRunsIsForwardedUnlessAKeyIsGivenOrItIsTurnedOff() {
+        Map<String, String> insideSshagent = Map.of("SSH_AUTH_SOCK", "/tmp/ssh-XXXX/agent.1");
+        assertThat(GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of()), StepCredentials.none(), StepDefaults.none(), insideSshagent)
+            .specification().privateModules().sshAgent()).isTrue();
+        assertThat(GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("sshAgent", false)), StepCredentials.none(), StepDefaults.none(),
+            insideSshagent).specification().privateModules().sshAgent()).isFalse();
+        assertThat(GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("sshCredentialsId", "k")),
+            StepCredentials.none().withSshKey(new StepCredentials.SshKey("k", "git", "KEY", null)), StepDefaults.none(), insideSshagent)
+            .specification().privateModules().sshAgent()).isFalse();
+        assertThat(GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of()), StepCredentials.none(), StepDefaults.none(), Map.of())
+            .specification().privateModules().sshAgent()).isFalse();
+    }
+
+    @Test
     void goModVendorRefusesABuildOnlyParameter() {
         assertThatThrownBy(() -> GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("maxImageSize", "1MB")), StepCredentials.none(),
-            StepDefaults.none()))
+            StepDefaults.none(), Map.of()))
             .hasMessageContaining("goModVendor has no parameter 'maxImageSize'");
     }
 
