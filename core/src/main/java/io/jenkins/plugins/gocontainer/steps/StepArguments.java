@@ -62,7 +62,8 @@ public final class StepArguments {
         }
     }
 
-    String string(String name) {
+    /** The argument {@code name} as text; null when not given. */
+    public String string(String name) {
         Object value = values.get(name);
         if (value == null || value instanceof String) {
             return (String) value;
