@@ -28,6 +28,33 @@ class PluginContractTest {
         assertThat(PluginContract.check(PLUGIN)).isEmpty();
     }
 
+    @Test
+    void thePluginRepositoryHasWhatJenkinsHostingExpects() throws Exception {
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(PLUGIN.resolve("pom.xml").toFile());
+        org.w3c.dom.Element project = pom.getDocumentElement();
+        assertThat(child(project, "packaging")).isEqualTo("hpi");
+        assertThat(child(project, "artifactId")).isEqualTo("go-container-build");
+        assertThat(child((org.w3c.dom.Element) project.getElementsByTagName("parent").item(0), "version")).isEqualTo("6.2138.v03274d462c13");
+        for (String element : List.of("name", "url", "scm", "licenses", "developers")) {
+            assertThat(project.getElementsByTagName(element).getLength()).as("pom.xml <" + element + ">").isPositive();
+        }
+        assertThat(pom.getElementsByTagName("jenkins.baseline").item(0).getTextContent()).isEqualTo("2.541");
+        Path root = PLUGIN.getParent();
+        assertThat(Files.readString(root.resolve("LICENSE"))).startsWith("MIT License");
+        assertThat(Files.readString(root.resolve("Jenkinsfile"))).contains("sh './dev/test'").contains("-Pjenkins").contains("'17', '21'");
+        assertThat(Files.readString(root.resolve("pom.xml"))).contains("<id>jenkins</id>").contains("<module>plugin</module>");
+    }
+
+    private static String child(org.w3c.dom.Element parent, String name) {
+        org.w3c.dom.NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof org.w3c.dom.Element element && element.getTagName().equals(name)) {
+                return element.getTextContent().strip();
+            }
+        }
+        return null;
+    }
+
     @ParameterizedTest
     @CsvSource({
         "io.jenkins.plugins.gocontainer.pipeline.GoDockerBuildStep, goDockerBuild",
