@@ -138,7 +138,7 @@ public final class GoDockerBuild {
         List<String> placed = new ArrayList<>();
         placed.add(repository.withTag(result.candidateTag()).toString());
         result.tags().ifPresent(pushed -> pushed.references().forEach(reference -> placed.add(reference.toString())));
-        Sizes sizes = Sizes.of(ImageSize.fromRegistry(client, pinned));
+        Sizes sizes = Sizes.of(ImageSize.fromRegistry(client, pinned, Sizes.COMPRESSED_ONLY));
         return new GoDockerBuildResult(repository.toString(), result.build().digest(), result.build().configDigest().orElse(null),
             result.build().mediaType(), pinned.toString(), placed.get(0), placed,
             result.withheld().stream().map(tag -> repository.withTag(tag).toString()).toList(), plan.buildArgs().get("VERSION"),
@@ -162,7 +162,7 @@ public final class GoDockerBuild {
             spec.gates().writeReports(r, context);
         });
         durations.put("gates", millisSince(gatesStarted));
-        Sizes sizes = archive.map(file -> Sizes.of(ImageSize.fromOciLayout(file))).orElseGet(() -> sizesInRegistry(built, spec, context));
+        Sizes sizes = archive.map(file -> Sizes.of(ImageSize.fromOciLayout(file, Sizes.COMPRESSED_ONLY))).orElseGet(() -> sizesInRegistry(built, spec, context));
         List<String> placed = built.names().stream().map(ImageReference::toString).toList();
         String image = built.names().isEmpty() ? null : built.names().get(0).repositoryOnly().toString();
         String pinned = built.names().isEmpty() ? null : built.names().get(0).withDigest(built.digest()).toString();
@@ -178,7 +178,7 @@ public final class GoDockerBuild {
         }
         try {
             return Sizes.of(ImageSize.fromRegistry(RegistryAccess.dockerConfig(context, spec.insecureRegistries()),
-                built.names().get(0).withDigest(built.digest())));
+                built.names().get(0).withDigest(built.digest()), Sizes.COMPRESSED_ONLY));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Sizes.UNKNOWN;
@@ -254,6 +254,9 @@ public final class GoDockerBuild {
     /** Compressed sizes: the largest platform's, and each platform's. */
     private record Sizes(Long largest, Map<String, Long> perPlatform) {
         static final Sizes UNKNOWN = new Sizes(null, Map.of());
+
+        /** The result reports compressed sizes only: measuring uncompressed ones would download and unpack every layer. */
+        static final boolean COMPRESSED_ONLY = false;
 
         static Sizes of(ImageSize size) {
             Map<String, Long> perPlatform = new LinkedHashMap<>();
