@@ -98,7 +98,7 @@ final class PrivateModuleOptions {
             sshAgent == null || sshAgent.isBlank() ? null : sshAgent, knownHosts == null ? null : knownHosts.toString(),
             sshHosts.stream().map(GitSshHost::parse).toList(),
             netrc.stream().map(login -> new NetrcLogin(login.host, login.user, login.tokenVariable)).toList(),
-            rewrites.stream().map(GitRewrite::parse).toList(), certificateAuthorities.stream().map(Path::toString).toList(),
+            rewrites.stream().map(GitRewrite::parse).toList(), certificateAuthorities.stream().map(Path::toString).toList(), List.of(),
             goVariables, noHostGoEnvironment);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Extra certificate authorities for the module download (a company CA for an internal git host,
@@ -30,21 +31,30 @@ public final class CertificateAuthorities {
 
     /** The system bundle (when {@code systemBundle} exists) followed by each file, each checked to hold PEM certificates. */
     public static String bundle(List<Path> certificates, Path systemBundle) {
+        return bundle(certificates, Map.of(), systemBundle);
+    }
+
+    /** As {@link #bundle(List, Path)}, then each certificate given as text, under its secret's name. */
+    public static String bundle(List<Path> certificates, Map<String, String> given, Path systemBundle) {
         StringBuilder bundle = new StringBuilder();
         if (Files.isRegularFile(systemBundle)) {
             bundle.append(read(systemBundle)).append('\n');
         }
         for (Path file : certificates) {
             String pem = read(file);
-            requireCertificates(file, pem);
+            requireCertificates("the file " + file, file.toString(), pem);
             bundle.append("# added by gocb from ").append(file.getFileName()).append('\n').append(pem).append('\n');
         }
+        given.forEach((name, pem) -> {
+            requireCertificates("the secret " + name, "ca.pem", pem);
+            bundle.append("# added by gocb from the secret ").append(name).append('\n').append(pem).append('\n');
+        });
         return bundle.toString();
     }
 
-    private static void requireCertificates(Path file, String pem) {
+    private static void requireCertificates(String what, String file, String pem) {
         if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
-            throw new InvalidBuildRequestException("the file " + file + " holds no PEM certificate",
+            throw new InvalidBuildRequestException(what + " holds no PEM certificate",
                 "{@caCertificates} takes a certificate authority in PEM form (-----BEGIN CERTIFICATE-----), never a private key",
                 "export the CA certificate as PEM, e.g. openssl x509 -in ca.der -inform der -out ca.pem");
         }
@@ -54,7 +64,7 @@ public final class CertificateAuthorities {
                 throw new CertificateException("no certificate");
             }
         } catch (CertificateException e) {
-            throw new InvalidBuildRequestException("the file " + file + " is not a valid PEM certificate",
+            throw new InvalidBuildRequestException(what + " is not a valid PEM certificate",
                 "it has a certificate header but its content cannot be decoded (" + e.getMessage() + ")",
                 "check the file (openssl x509 -in " + file + " -noout -subject) and export the CA again");
         }

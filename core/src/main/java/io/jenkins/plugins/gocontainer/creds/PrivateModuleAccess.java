@@ -34,6 +34,7 @@ public final class PrivateModuleAccess {
     private final List<NetrcLogin> netrcLogins;
     private final List<GitRewrite> rewrites;
     private final List<Path> certificateAuthorities;
+    private final List<String> certificateAuthoritySecrets;
     private final GoPrivateEnvironment goEnvironment;
 
     private PrivateModuleAccess(Builder builder) {
@@ -43,6 +44,7 @@ public final class PrivateModuleAccess {
         this.netrcLogins = List.copyOf(builder.netrcLogins);
         this.rewrites = List.copyOf(builder.rewrites);
         this.certificateAuthorities = List.copyOf(builder.certificateAuthorities);
+        this.certificateAuthoritySecrets = List.copyOf(builder.certificateAuthoritySecrets);
         this.goEnvironment = GoPrivateEnvironment.from(builder.goEnvironment);
         if (!sshHosts.isEmpty() && sshIdentity.isEmpty()) {
             throw new InvalidBuildRequestException("SSH git hosts " + sshHosts + " are configured without an SSH identity",
@@ -67,7 +69,7 @@ public final class PrivateModuleAccess {
     }
 
     public boolean isEmpty() {
-        return sshIdentity.isEmpty() && netrcLogins.isEmpty() && rewrites.isEmpty() && certificateAuthorities.isEmpty()
+        return sshIdentity.isEmpty() && netrcLogins.isEmpty() && rewrites.isEmpty() && certificateAuthorities.isEmpty() && certificateAuthoritySecrets.isEmpty()
             && goEnvironment.buildArgs().isEmpty();
     }
 
@@ -142,8 +144,18 @@ public final class PrivateModuleAccess {
                 secretFiles.put(GitInsteadOf.SECRET_ID, directory.writeNonSecret(GitInsteadOf.SECRET_ID, gitConfig.text()));
                 agentSide.rewrites(gitConfig);
             }
-            if (!certificateAuthorities.isEmpty()) {
-                String bundle = CertificateAuthorities.bundle(certificateAuthorities, CertificateAuthorities.SYSTEM_BUNDLE);
+            if (!certificateAuthorities.isEmpty() || !certificateAuthoritySecrets.isEmpty()) {
+                Map<String, String> given = new LinkedHashMap<>();
+                for (String name : certificateAuthoritySecrets) {
+                    String pem = environment.get(name);
+                    if (pem == null || pem.isBlank()) {
+                        throw new InvalidBuildRequestException("the secret " + name + " for {@caCertificateSecrets} has no value",
+                            "it holds a CA certificate in PEM form, resolved by the caller (in Jenkins: a file credential)",
+                            "give the credential or variable " + name + " a PEM certificate");
+                    }
+                    given.put(name, pem);
+                }
+                String bundle = CertificateAuthorities.bundle(certificateAuthorities, given, CertificateAuthorities.SYSTEM_BUNDLE);
                 secretFiles.put(CertificateAuthorities.SECRET_ID, directory.writeNonSecret(CertificateAuthorities.SECRET_ID, bundle));
                 agentSide.certificateBundle(secretFiles.get(CertificateAuthorities.SECRET_ID));
             }
@@ -236,6 +248,7 @@ public final class PrivateModuleAccess {
         private final List<NetrcLogin> netrcLogins = new ArrayList<>();
         private final List<GitRewrite> rewrites = new ArrayList<>();
         private final List<Path> certificateAuthorities = new ArrayList<>();
+        private final List<String> certificateAuthoritySecrets = new ArrayList<>();
         private final Map<String, String> goEnvironment = new LinkedHashMap<>();
 
         private Builder() {
@@ -280,6 +293,12 @@ public final class PrivateModuleAccess {
         }
 
         /** A certificate authority (PEM) the module download must trust, e.g. the company CA of an internal git host. */
+        /** A CA certificate in PEM form held by the secret (or variable) {@code name}, for a CA that is not a file on this machine. */
+        public Builder certificateAuthoritySecret(String name) {
+            certificateAuthoritySecrets.add(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
         public Builder certificateAuthority(Path file) {
             certificateAuthorities.add(Objects.requireNonNull(file, "file"));
             return this;

@@ -29,12 +29,14 @@ import static io.jenkins.plugins.gocontainer.GocbException.setting;
  * @param sshPassphraseSecret the name of the secret (or environment variable) holding the key's passphrase
  * @param sshAgent            forward an agent: {@code sshAgentSocket}, else {@code SSH_AUTH_SOCK} of the environment
  * @param knownHosts          known_hosts file, relative to the workspace (default: {@code $HOME/.ssh/known_hosts})
+ * @param caCertificateSecrets names of secrets holding CA certificates in PEM form (a Jenkins file credential)
  * @param goVariables         GOPRIVATE, GONOPROXY, GONOSUMDB, GOPROXY, GOSUMDB, GOFLAGS, GOINSECURE as given
  * @param noHostGoEnvironment do not carry GOPRIVATE and friends over from the environment when not given
  */
 public record PrivateModuleSettings(String sshKey, String sshKeySecret, String sshPassphraseSecret, boolean sshAgent, String sshAgentSocket,
                                     String knownHosts, List<GitSshHost> gitSsh, List<NetrcLogin> netrc, List<GitRewrite> gitRewrites,
-                                    List<String> caCertificates, Map<String, String> goVariables, boolean noHostGoEnvironment)
+                                    List<String> caCertificates, List<String> caCertificateSecrets, Map<String, String> goVariables,
+                                    boolean noHostGoEnvironment)
     implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -48,6 +50,7 @@ public record PrivateModuleSettings(String sshKey, String sshKeySecret, String s
         netrc = List.copyOf(netrc);
         gitRewrites = List.copyOf(gitRewrites);
         caCertificates = List.copyOf(caCertificates);
+        caCertificateSecrets = List.copyOf(caCertificateSecrets);
         goVariables = Collections.unmodifiableMap(new LinkedHashMap<>(goVariables));
         for (String name : goVariables.keySet()) {
             if (!GoPrivateEnvironment.NAMES.contains(name)) {
@@ -71,7 +74,7 @@ public record PrivateModuleSettings(String sshKey, String sshKeySecret, String s
     }
 
     public static PrivateModuleSettings none() {
-        return new PrivateModuleSettings(null, null, null, false, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), false);
+        return new PrivateModuleSettings(null, null, null, false, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), false);
     }
 
     /**
@@ -93,6 +96,7 @@ public record PrivateModuleSettings(String sshKey, String sshKeySecret, String s
         netrc.forEach(access::netrc);
         gitRewrites.forEach(access::rewrite);
         caCertificates.forEach(file -> access.certificateAuthority(context.resolve(file)));
+        caCertificateSecrets.forEach(access::certificateAuthoritySecret);
         goVariables(context.environment(), notes).forEach(access::goVariable);
         PrivateModuleAccess built = access.build();
         notes.addAll(built.notes());

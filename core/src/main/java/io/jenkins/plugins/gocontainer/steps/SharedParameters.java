@@ -26,6 +26,7 @@ final class SharedParameters {
     static final String SSH_PASSPHRASE = "sshCredentialsId.passphrase";
     static final String GIT_TOKEN = "gitTokenCredentialsId.token";
     static final String REGISTRY_PASSWORD = "registryCredentialsId.password";
+    static final String CA_CERTIFICATE = "caCertificateCredentialsId.pem";
 
     /** The step parameters of Go's private-module variables, and the variable each sets. */
     private static final Map<String, String> GO_VARIABLES = Map.of(
@@ -35,7 +36,7 @@ final class SharedParameters {
         "goInsecure", GoPrivateEnvironment.GOINSECURE);
 
     static final Set<String> PRIVATE_MODULES = union(Set.of("sshCredentialsId", "sshAgent", "knownHosts", "gitSsh", "gitTokenCredentialsId",
-        "gitTokenUser", "gitHost", "gitRewrites", "noHostGoEnvironment"), GO_VARIABLES.keySet());
+        "gitTokenUser", "gitHost", "gitRewrites", "caCertificateCredentialsId", "noHostGoEnvironment"), GO_VARIABLES.keySet());
     static final Set<String> BUILDER = Set.of("address", "driver", "buildxBuilder", "tlsCaCert", "tlsCert", "tlsKey", "tlsServerName");
     static final Set<String> TAG_POLICY = Set.of("tags", "latest", "tagPrefix", "tagSuffix", "requireSemver");
 
@@ -59,6 +60,7 @@ final class SharedParameters {
                                                 Map<String, String> environment) {
         requireResolved(args, "sshCredentialsId", credentials.sshKey().isPresent());
         requireResolved(args, "gitTokenCredentialsId", credentials.gitToken().isPresent());
+        requireResolved(args, "caCertificateCredentialsId", credentials.caCertificate().isPresent());
         String sshKeySecret = null;
         String passphraseSecret = null;
         if (credentials.sshKey().isPresent()) {
@@ -93,7 +95,9 @@ final class SharedParameters {
         boolean sshAgent = args.has("sshAgent") ? args.flag("sshAgent") : sshKeySecret == null && environment.containsKey("SSH_AUTH_SOCK");
         return new PrivateModuleSettings(null, sshKeySecret, passphraseSecret, sshAgent, null, args.string("knownHosts"),
             args.strings("gitSsh").stream().map(GitSshHost::parse).toList(), netrc,
-            args.strings("gitRewrites").stream().map(GitRewrite::parse).toList(), List.of(), goVariables, args.flag("noHostGoEnvironment"));
+            args.strings("gitRewrites").stream().map(GitRewrite::parse).toList(), List.of(),
+            credentials.caCertificate().map(certificate -> List.of(secrets.add(CA_CERTIFICATE, certificate.pem()))).orElse(List.of()),
+            goVariables, args.flag("noHostGoEnvironment"));
     }
 
     /**

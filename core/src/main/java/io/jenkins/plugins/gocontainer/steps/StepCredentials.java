@@ -48,30 +48,57 @@ public final class StepCredentials implements Serializable {
         }
     }
 
+    /** A CA certificate in PEM form, for private module hosts behind an internal CA. */
+    public record Certificate(String id, String pem) implements Serializable {
+        public Certificate {
+            Objects.requireNonNull(id, "id");
+            if (pem == null || !pem.contains("-----BEGIN CERTIFICATE-----")) {
+                throw new InvalidBuildRequestException("the file credential '" + id + "' holds no PEM certificate",
+                    "caCertificateCredentialsId takes a CA certificate in PEM form (-----BEGIN CERTIFICATE-----)",
+                    "upload the CA as PEM, e.g. openssl x509 -in ca.der -inform der -out ca.pem");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Certificate[" + id + "]";
+        }
+    }
+
     private final SshKey sshKey;
     private final Login gitToken;
     private final Login registry;
+    private final Certificate caCertificate;
 
-    private StepCredentials(SshKey sshKey, Login gitToken, Login registry) {
+    private StepCredentials(SshKey sshKey, Login gitToken, Login registry, Certificate caCertificate) {
         this.sshKey = sshKey;
         this.gitToken = gitToken;
         this.registry = registry;
+        this.caCertificate = caCertificate;
     }
 
     public static StepCredentials none() {
-        return new StepCredentials(null, null, null);
+        return new StepCredentials(null, null, null, null);
     }
 
     public StepCredentials withSshKey(SshKey value) {
-        return new StepCredentials(value, gitToken, registry);
+        return new StepCredentials(value, gitToken, registry, caCertificate);
     }
 
     public StepCredentials withGitToken(Login value) {
-        return new StepCredentials(sshKey, value, registry);
+        return new StepCredentials(sshKey, value, registry, caCertificate);
     }
 
     public StepCredentials withRegistry(Login value) {
-        return new StepCredentials(sshKey, gitToken, value);
+        return new StepCredentials(sshKey, gitToken, value, caCertificate);
+    }
+
+    public StepCredentials withCaCertificate(Certificate value) {
+        return new StepCredentials(sshKey, gitToken, registry, value);
+    }
+
+    public Optional<Certificate> caCertificate() {
+        return Optional.ofNullable(caCertificate);
     }
 
     public Optional<SshKey> sshKey() {
@@ -88,6 +115,6 @@ public final class StepCredentials implements Serializable {
 
     @Override
     public String toString() {
-        return "StepCredentials[sshKey=" + sshKey + ", gitToken=" + gitToken + ", registry=" + registry + "]";
+        return "StepCredentials[sshKey=" + sshKey + ", gitToken=" + gitToken + ", registry=" + registry + ", caCertificate=" + caCertificate + "]";
     }
 }

@@ -29,7 +29,7 @@ public final class StepSettingNames implements SettingNames {
         Map.entry("lintOnBreach", "onBreach"),
         Map.entry("prefix", "tagPrefix"),
         Map.entry("suffix", "tagSuffix"),
-        Map.entry("caCertificates", "caCertificateCredentialsId"));
+        Map.entry("caCertificateSecrets", "caCertificateCredentialsId"));
 
     private StepSettingNames() {
     }

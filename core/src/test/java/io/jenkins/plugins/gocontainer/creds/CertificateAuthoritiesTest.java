@@ -41,6 +41,18 @@ class CertificateAuthoritiesTest {
     }
 
     @Test
+    void aCertificateGivenAsASecretFollowsTheFilesAndIsCheckedAlike() throws Exception {
+        String pem = Files.readString(companyCa());
+
+        String bundle = CertificateAuthorities.bundle(List.of(), Map.of("caCertificateCredentialsId.pem", pem), dir.resolve("none"));
+
+        assertThat(bundle).isEqualTo("# added by gocb from the secret caCertificateCredentialsId.pem\n" + pem + "\n");
+        assertThatThrownBy(() -> CertificateAuthorities.bundle(List.of(), Map.of("INTERNAL_CA", "-----BEGIN CERTIFICATE-----\n!!\n"
+            + "-----END CERTIFICATE-----\n"), dir.resolve("none")))
+            .isInstanceOf(GocbException.class).hasMessageContaining("the secret INTERNAL_CA is not a valid PEM certificate");
+    }
+
+    @Test
     void aPrivateKeyIsNotACertificate() throws Exception {
         companyCa();
 
@@ -67,5 +79,17 @@ class CertificateAuthoritiesTest {
             assertThat(session.secretFiles()).containsOnlyKeys(CertificateAuthorities.SECRET_ID);
             assertThat(Files.readString(session.secretFiles().get(CertificateAuthorities.SECRET_ID))).contains(Files.readString(ca));
         }
+    }
+
+    @Test
+    void aCaGivenAsASecretReachesTheBundleAndAnEmptyOneIsNamed() throws Exception {
+        String pem = Files.readString(companyCa());
+        PrivateModuleAccess access = PrivateModuleAccess.builder().certificateAuthoritySecret("INTERNAL_CA").build();
+
+        try (PrivateModuleSession session = access.open(new CommandRunner(new SecretMasker(), System.getenv()), Map.of("INTERNAL_CA", pem), dir)) {
+            assertThat(Files.readString(session.secretFiles().get(CertificateAuthorities.SECRET_ID))).contains(pem);
+        }
+        assertThatThrownBy(() -> access.open(new CommandRunner(new SecretMasker(), System.getenv()), Map.of(), dir))
+            .isInstanceOf(GocbException.class).hasMessageContaining("the secret INTERNAL_CA for caCertificateSecrets has no value");
     }
 }

@@ -47,7 +47,7 @@ class InterruptIT {
             .baseImage(OperationFixture.golangBase(env))
             .noCache(true)
             .privateModules(new PrivateModuleSettings("keys/id_ed25519", null, PASSPHRASE_SECRET, false, null, "keys/known_hosts",
-                List.of(), List.of(), List.of(), List.of(), Map.of(), true))
+                List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), true))
             .buildkit(OperationFixture.builder(env))
             .build();
         CountDownLatch stepStarted = new CountDownLatch(1);

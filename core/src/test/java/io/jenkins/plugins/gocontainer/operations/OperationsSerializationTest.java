@@ -113,7 +113,7 @@ class OperationsSerializationTest {
         GoDockerBuildSpec spec = GoDockerBuildSpec.builder()
             .image("registry.example.com/team/app:1")
             .privateModules(new PrivateModuleSettings(null, null, null, false, null, null, List.of(),
-                List.of(new NetrcLogin("git.example.com", "ci-bot", "GIT_TOKEN")), List.of(), List.of(), Map.of(), false))
+                List.of(new NetrcLogin("git.example.com", "ci-bot", "GIT_TOKEN")), List.of(), List.of(), List.of(), Map.of(), false))
             .build();
         Secrets secrets = Secrets.of(Map.of("GIT_TOKEN", TOKEN));
         OperationContext context = OperationContext.of(java.nio.file.Path.of("/work"), Map.of("PATH", "/usr/bin"), line -> { })
@@ -163,6 +163,7 @@ class OperationsSerializationTest {
             List.of(new NetrcLogin("git.example.com", "ci-bot", "GIT_TOKEN")),
             List.of(new GitRewrite("https://git.example.com/", "ssh://git@git.example.com:2222/")),
             List.of("certs/internal-ca.pem"),
+            List.of("INTERNAL_CA"),
             Map.of("GOPRIVATE", "git.example.com/*"),
             true);
     }

@@ -110,6 +110,17 @@ class GoDockerBuildParametersTest {
     }
 
     @Test
+    void aCaCertificateCredentialBecomesANamedSecretAndAKeyIsNotACertificate() {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        StepCall<GoDockerBuildSpec> call = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("caCertificateCredentialsId", "internal-ca")),
+            StepCredentials.none().withCaCertificate(new StepCredentials.Certificate("internal-ca", pem)), StepDefaults.none(), Map.of());
+        assertThat(call.specification().privateModules().caCertificateSecrets()).containsExactly(SharedParameters.CA_CERTIFICATE);
+        assertThat(call.secrets().names()).containsExactly(SharedParameters.CA_CERTIFICATE);
+        assertThatThrownBy(() -> new StepCredentials.Certificate("internal-ca", "-----BEGIN PRIVATE KEY-----"))
+            .hasMessageContaining("the file credential 'internal-ca' holds no PEM certificate");
+    }
+
+    @Test
     void anUnknownParameterIsRefusedWithTheClosestName() {
         assertThatThrownBy(() -> GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("maxImagesize", "50MB")),
             StepCredentials.none(), StepDefaults.none(), Map.of()))

@@ -9,7 +9,12 @@ import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.gocontainer.steps.StepArguments;
 import io.jenkins.plugins.gocontainer.steps.StepCredentials;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Looks up the credentials a step names, for the running build (so folder-scoped credentials are
@@ -40,7 +45,20 @@ public final class StepCredentialsResolver {
                 Messages.StepCredentialsResolver_UsernamePasswordType(), run, args);
             credentials = credentials.withRegistry(new StepCredentials.Login(registryId, login.getUsername(), login.getPassword().getPlainText()));
         }
+        String caId = args.string("caCertificateCredentialsId");
+        if (caId != null) {
+            FileCredentials file = find(caId, FileCredentials.class, Messages.StepCredentialsResolver_FileType(), run, args);
+            credentials = credentials.withCaCertificate(new StepCredentials.Certificate(caId, content(file, args)));
+        }
         return credentials;
+    }
+
+    private static String content(FileCredentials file, StepArguments args) throws AbortException {
+        try (InputStream in = file.getContent()) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new AbortException(Messages.StepCredentialsResolver_Unreadable(args.step(), file.getId(), e.getMessage()));
+        }
     }
 
     /** A git token: username with password, or secret text with {@code gitTokenUser}. */

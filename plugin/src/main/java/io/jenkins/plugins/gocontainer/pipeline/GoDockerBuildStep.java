@@ -68,6 +68,7 @@ public final class GoDockerBuildStep extends Step {
     private String gitTokenUser;
     private String gitHost;
     private List<String> gitRewrites = List.of();
+    private String caCertificateCredentialsId;
     private String goPrivate;
     private String goNoProxy;
     private String goNoSumDb;
@@ -444,6 +445,15 @@ public final class GoDockerBuildStep extends Step {
         this.gitRewrites = gitRewrites == null ? List.of() : List.copyOf(gitRewrites);
     }
 
+    public String getCaCertificateCredentialsId() {
+        return caCertificateCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificateCredentialsId(String caCertificateCredentialsId) {
+        this.caCertificateCredentialsId = Util.fixEmptyAndTrim(caCertificateCredentialsId);
+    }
+
     public String getGoPrivate() {
         return goPrivate;
     }
@@ -743,6 +753,9 @@ public final class GoDockerBuildStep extends Step {
         }
         if (!gitRewrites.isEmpty()) {
             arguments.put("gitRewrites", gitRewrites);
+        }
+        if (caCertificateCredentialsId != null) {
+            arguments.put("caCertificateCredentialsId", caCertificateCredentialsId);
         }
         if (goPrivate != null) {
             arguments.put("goPrivate", goPrivate);
