@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.steps;
 
+import io.jenkins.plugins.gocontainer.gomod.GoModMode;
 import io.jenkins.plugins.gocontainer.operations.GoModVendorSpec;
 
 import java.util.Map;
@@ -28,12 +29,11 @@ public final class GoModVendorParameters {
             .go(args.string("go"))
             .insecureRegistries(SharedParameters.insecureRegistries(args, defaults))
             .privateModules(SharedParameters.privateModules(args, credentials, secrets, environment));
-        if (args.has("mode")) {
-            spec.mode(args.string("mode"));
-        }
+        GoModMode mode = args.has("mode") ? GoModMode.parse(args.string("mode")) : GoModMode.DEFAULT;
+        spec.mode(mode);
         // The global cache store applies to download mode, the only mode that has a module cache to keep.
         String cacheStore = args.string("cacheStore");
-        if (cacheStore == null && !"vendor".equals(args.string("mode"))) {
+        if (cacheStore == null && mode == GoModMode.DOWNLOAD) {
             cacheStore = defaults.cacheStore();
         }
         spec.cacheStore(cacheStore);

@@ -25,7 +25,7 @@ class OtherStepsTest {
         assertThat(download.mode()).isEqualTo(GoModMode.DOWNLOAD);
         assertThat(download.cacheStore()).isEqualTo("dir=/var/cache/gocb");
 
-        GoModVendorSpec vendor = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("mode", "vendor")), StepCredentials.none(), STORE, Map.of())
+        GoModVendorSpec vendor = GoModVendorParameters.call(StepArguments.of("goModVendor", Map.of("mode", "Vendor")), StepCredentials.none(), STORE, Map.of())
             .specification();
         assertThat(vendor.mode()).isEqualTo(GoModMode.VENDOR);
         assertThat(vendor.cacheStore()).isNull();
