@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +116,7 @@ class HermeticBuildIT {
             try (PrivateModuleSession session = access.open(runner, Map.of(), work)) {
                 goEnvironment.putAll(session.hostEnvironment());
                 ModuleFetchRequest request = ModuleFetchRequest.of(service, GoModMode.DOWNLOAD).withModuleCache(moduleCache)
-                    .withGo(goResolving(work, meta).toString());
+                    .withGo(meta.goResolvingThePrivateHost(work).toString());
                 vendor(env, request, goEnvironment);
             }
             assertThat(moduleCache.resolve("cache/download/git.internal.test/team/secretlib/@v/v1.0.0.zip")).isRegularFile();
@@ -156,19 +155,6 @@ class HermeticBuildIT {
     private static ModuleFetchResult vendor(RealEnvironment env, ModuleFetchRequest request, Map<String, String> environment) throws Exception {
         List<String> log = new ArrayList<>();
         return new ModuleFetcher(new CommandRunner(new SecretMasker(), System.getenv())).run(request.withEnvironment(environment), log::add);
-    }
-
-    /**
-     * A go that resolves the private host to the meta server, as the agent's DNS would: go runs in a
-     * mount namespace of its own with a private /etc/hosts; the real one is never touched.
-     */
-    private static Path goResolving(Path work, GoImportMetaServer meta) throws Exception {
-        Path hosts = Files.writeString(work.resolve("hosts"), Files.readString(Path.of("/etc/hosts")) + "\n" + meta.hostsLine() + "\n");
-        Path wrapper = work.resolve("go-with-hosts");
-        Files.writeString(wrapper, "#!/bin/sh\nexec unshare --mount --propagation private sh -c 'mount --bind \"$0\" /etc/hosts && exec go \"$@\"' "
-            + hosts + " \"$@\"\n");
-        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-        return wrapper;
     }
 
     private static Path copy(Path source, Path target) throws Exception {

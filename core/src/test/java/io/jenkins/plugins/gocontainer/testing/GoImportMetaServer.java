@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -151,6 +152,20 @@ public final class GoImportMetaServer implements AutoCloseable {
     /** {@code ADDRESS HOST}, a line for a hosts file. */
     public String hostsLine() {
         return address() + " " + PrivateModuleRepository.HOST;
+    }
+
+    /**
+     * A go that resolves the private host to this server, as the agent's DNS would: a script in
+     * {@code work} that runs go in a mount namespace of its own with a private /etc/hosts; the real
+     * one is never touched.
+     */
+    public Path goResolvingThePrivateHost(Path work) throws IOException {
+        Path hosts = Files.writeString(work.resolve("hosts"), Files.readString(Path.of("/etc/hosts")) + "\n" + hostsLine() + "\n");
+        Path wrapper = work.resolve("go-with-hosts");
+        Files.writeString(wrapper, "#!/bin/sh\nexec unshare --mount --propagation private sh -c 'mount --bind \"$0\" /etc/hosts && exec go \"$@\"' "
+            + hosts + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        return wrapper;
     }
 
     /** The PEM of the CA that signed the server certificate. */

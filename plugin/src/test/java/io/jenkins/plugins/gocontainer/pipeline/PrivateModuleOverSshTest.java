@@ -19,7 +19,6 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +42,7 @@ class PrivateModuleOverSshTest {
                 ssh.passphrase(), "the fixture's deploy key"));
             Path work = env.newDirectory("pipeline-private-");
             Path knownHosts = Files.writeString(work.resolve("known_hosts"), ssh.knownHostsLine("127.0.0.1") + "\n");
-            Path go = goResolving(work, meta);
+            Path go = meta.goResolvingThePrivateHost(work);
 
             WorkflowJob job = r.createProject(WorkflowJob.class, "private");
             Path svc = Path.of(r.jenkins.getWorkspaceFor(job).getRemote()).resolve("svc");
@@ -69,15 +68,6 @@ class PrivateModuleOverSshTest {
         }
     }
 
-    /** go in a mount namespace whose /etc/hosts resolves the private host to the meta server, as the agent's DNS would. */
-    private static Path goResolving(Path work, GoImportMetaServer meta) throws Exception {
-        Path hosts = Files.writeString(work.resolve("hosts"), Files.readString(Path.of("/etc/hosts")) + "\n" + meta.hostsLine() + "\n");
-        Path wrapper = work.resolve("go-with-hosts");
-        Files.writeString(wrapper, "#!/bin/sh\nexec unshare --mount --propagation private sh -c 'mount --bind \"$0\" /etc/hosts && exec go \"$@\"' "
-            + hosts + " \"$@\"\n");
-        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-        return wrapper;
-    }
 
     private static void copy(Path source, Path target) throws Exception {
         Files.createDirectories(target);
