@@ -3,6 +3,7 @@ package io.jenkins.plugins.gocontainer.buildkit;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
 import io.jenkins.plugins.gocontainer.plan.GeneratedDockerIgnore;
+import io.jenkins.plugins.gocontainer.plan.ImageOutput;
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.plan.LayerCacheExchange;
 import io.jenkins.plugins.gocontainer.plan.SecretMount;
@@ -10,6 +11,7 @@ import io.jenkins.plugins.gocontainer.plan.SecretMount;
 import io.jenkins.plugins.gocontainer.cache.CacheException;
 import io.jenkins.plugins.gocontainer.cache.DirectoryLock;
 import io.jenkins.plugins.gocontainer.cache.DirectoryReplacement;
+import io.jenkins.plugins.gocontainer.cache.FileReplacement;
 import io.jenkins.plugins.gocontainer.cache.Trees;
 import io.jenkins.plugins.gocontainer.exec.Command;
 import io.jenkins.plugins.gocontainer.exec.CommandResult;
@@ -25,7 +27,8 @@ import java.util.UUID;
 /**
  * Executes a {@link BuildPlan} with a {@link BuildDriver}: writes the generated Dockerfile (if
  * any) into a private temporary directory, runs the client with its output streamed through the
- * masker, and returns the {@link BuildResult} or the most specific failure. The temporary
+ * masker, and returns the {@link BuildResult} or the most specific failure. What the build writes
+ * locally (an OCI archive, layer caches) is staged and moved into place only on success. The temporary
  * directory is removed whatever happens.
  */
 public final class ImageBuilder {
@@ -65,7 +68,7 @@ public final class ImageBuilder {
     }
 
     public BuildResult build(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
-        BuildPlan plan = requested.withCacheStaging(UUID.randomUUID().toString());
+        BuildPlan plan = requested.stagedFor(UUID.randomUUID().toString());
         registerSecretFiles(plan);
         Path work = Files.createTempDirectory("gocb-build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
@@ -89,9 +92,9 @@ public final class ImageBuilder {
             }
             BuildResult built = BuildMetadata.read(files.metadataFile(), plan);
             if (metadataCopy != null) {
-                Files.createDirectories(metadataCopy.getParent());
-                Files.copy(files.metadataFile(), metadataCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                FileReplacement.copy(files.metadataFile(), metadataCopy);
             }
+            promoteArchive(plan, requested);
             promoteLocalCaches(plan);
             if (goBuildCacheExport && plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
                 saveGoBuildCache(plan, new BuildFiles(files.dockerfile(), work.resolve("export-metadata.json")), sink);
@@ -99,6 +102,9 @@ public final class ImageBuilder {
             return built;
         } finally {
             Trees.delete(work);
+            if (plan.output() instanceof ImageOutput.OciArchive staged) {
+                Files.deleteIfExists(staged.file());
+            }
             for (LayerCacheExchange cache : plan.layerCaches()) {
                 if (cache instanceof LayerCacheExchange.Local local) {
                     Trees.delete(local.incoming());
@@ -132,6 +138,13 @@ public final class ImageBuilder {
                 + "; check that its parent directory is writable");
         } finally {
             Trees.delete(incoming);
+        }
+    }
+
+    /** Moves the staged OCI archive over the requested path in one step, readable by all but writable only by its owner. */
+    private static void promoteArchive(BuildPlan plan, BuildPlan requested) throws IOException {
+        if (plan.output() instanceof ImageOutput.OciArchive staged && requested.output() instanceof ImageOutput.OciArchive target) {
+            FileReplacement.moveIntoPlace(staged.file(), target.file());
         }
     }
 

@@ -66,13 +66,18 @@ public record BuildPlan(
             new ImageOutput.LocalDirectory(directory), false, List.of());
     }
 
-    /** This plan with each local layer cache staged in a directory of its own for the build {@code buildId}. */
-    public BuildPlan withCacheStaging(String buildId) {
+    /**
+     * This plan with everything it writes on the local disk (each local layer cache, an OCI
+     * archive) staged in a place of its own for the build {@code buildId}, to be moved into place
+     * only when the build succeeds.
+     */
+    public BuildPlan stagedFor(String buildId) {
         List<LayerCacheExchange> staged = layerCaches.stream()
             .map(cache -> cache instanceof LayerCacheExchange.Local local ? local.stagedFor(buildId) : cache)
             .toList();
+        ImageOutput stagedOutput = output instanceof ImageOutput.OciArchive archive ? archive.stagedFor(buildId) : output;
         return new BuildPlan(contextDirectory, dockerfile, module, target, buildArgs, platforms, labels, namedContexts, secrets, sshMounts,
-            hostMappings, output, noCache, staged);
+            hostMappings, stagedOutput, noCache, staged);
     }
 
     /** A human description, one item per line. Holds no secret values, only their ids and sources. */

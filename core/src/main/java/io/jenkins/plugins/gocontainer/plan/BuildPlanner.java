@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gocontainer.plan;
 
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.cache.FileReplacement;
+import io.jenkins.plugins.gocontainer.gates.OciLayoutTar;
 
 import io.jenkins.plugins.gocontainer.gomod.GoModFile;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
@@ -364,6 +366,7 @@ public final class BuildPlanner {
                 throw new InvalidBuildRequestException("cannot write the OCI archive " + absolute + ": its directory does not exist",
                     "the archive's parent directory is not created automatically", "create " + absolute.getParent() + " or choose another path");
             }
+            FileReplacement.requireReplaceable(absolute, "an OCI archive", "ociArchive", "image.oci.tar", OciLayoutTar::is);
             return new ImageOutput.OciArchive(absolute);
         }
         List<ImageReference> names = new ArrayList<>();

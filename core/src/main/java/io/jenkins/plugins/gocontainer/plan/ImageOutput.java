@@ -20,6 +20,14 @@ public sealed interface ImageOutput {
 
     /** An OCI image layout tarball on the local disk, for builds without a registry. */
     record OciArchive(Path file) implements ImageOutput {
+
+        /**
+         * Where the build {@code buildId} writes the archive before it is moved to {@link #file()}:
+         * a hidden sibling, so that a failed build never truncates an archive that was already there.
+         */
+        public OciArchive stagedFor(String buildId) {
+            return new OciArchive(file.resolveSibling("." + file.getFileName() + ".gocb-" + buildId + ".partial"));
+        }
     }
 
     /** The built stage's files, written into a directory (used to carry the Go build cache out). */

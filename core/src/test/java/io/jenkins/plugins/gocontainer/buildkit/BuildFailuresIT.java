@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -54,6 +55,26 @@ class BuildFailuresIT {
         assertThat(error.exitCode()).isEqualTo(1);
         assertThat(error.lastLines()).anyMatch(line -> line.contains("undefined: undefinedFunction"));
         assertThat(error.getMessage()).contains("exit code 1").contains("undefined: undefinedFunction");
+    }
+
+    @Test
+    void aFailedBuildLeavesAnEarlierOciArchiveAsItWasAndNothingBeside(RealEnvironment env) throws Exception {
+        Path module = env.newDirectory("failing-");
+        Files.writeString(module.resolve("go.mod"), "module example.com/failing\n\ngo 1.26\n");
+        Files.writeString(module.resolve("Dockerfile"), "FROM scratch\nRUN false\n");
+        Path directory = env.newDirectory("archive-");
+        Path earlier = directory.resolve("app.oci.tar");
+        BuildctlBuildIT.builder(env).build(new BuildPlanner(directory).plan(helloRequest(env).ociArchive(earlier).build()), line -> { });
+        byte[] before = Files.readAllBytes(earlier);
+
+        BuildPlan failing = new BuildPlanner(directory).plan(BuildRequest.builder(module).ociArchive(earlier).build());
+        BuildFailedException error = catchThrowableOfType(BuildFailedException.class, () -> BuildctlBuildIT.builder(env).build(failing, line -> { }));
+
+        assertThat(error).isNotNull();
+        assertThat(Files.readAllBytes(earlier)).isEqualTo(before);
+        try (Stream<Path> left = Files.list(directory)) {
+            assertThat(left).containsExactly(earlier);
+        }
     }
 
     @Test

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,10 @@ class BuildctlBuildIT {
         assertThat(entries).contains("oci-layout", "index.json");
         assertThat(entries).contains("blobs/sha256/" + result.digest().substring("sha256:".length()));
         assertThat(result.names()).isEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r--r--");
+        try (Stream<Path> siblings = Files.list(out.getParent())) {
+            assertThat(siblings).containsExactly(out);
+        }
     }
 
     static ImageBuilder builder(RealEnvironment env) {

@@ -283,6 +283,60 @@ class BuildPlannerTest {
     }
 
     @Test
+    void anOciArchiveNeverReplacesADirectory() throws IOException {
+        writeModule(context, true, true);
+        Path directory = Files.createDirectory(root.resolve("out"));
+        Files.writeString(directory.resolve("keep.txt"), "mine");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).ociArchive(directory).build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).contains(directory.toString()).contains("is a directory");
+                assertThat(e.remedy()).contains("{@ociArchive}").contains(directory.resolve("image.oci.tar").toString());
+            });
+        assertThat(Files.readString(directory.resolve("keep.txt"))).isEqualTo("mine");
+    }
+
+    @Test
+    void anOciArchiveNeverReplacesAFileThatIsNotOne() throws IOException {
+        writeModule(context, true, true);
+        Path notes = Files.writeString(root.resolve("notes.txt"), "release notes, not an image");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).ociArchive(notes).build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).contains(notes.toString()).contains("not an OCI archive");
+                assertThat(e.remedy()).contains("{@ociArchive}").contains("move " + notes);
+            });
+        assertThat(Files.readString(notes)).isEqualTo("release notes, not an image");
+    }
+
+    @Test
+    void anOciArchiveReplacesAnEarlierOneOrAnEmptyFile() throws IOException, InterruptedException {
+        writeModule(context, true, true);
+        Path layout = Files.createDirectory(root.resolve("layout"));
+        Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+        Files.writeString(layout.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[]}");
+        Path earlier = root.resolve("earlier.oci.tar");
+        Process tar = new ProcessBuilder("tar", "-cf", earlier.toString(), "-C", layout.toString(), ".").inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
+        Path empty = Files.createFile(root.resolve("empty.tar"));
+
+        assertThat(planner.plan(BuildRequest.builder(context).ociArchive(earlier).build()).output())
+            .isEqualTo(new ImageOutput.OciArchive(earlier));
+        assertThat(planner.plan(BuildRequest.builder(context).ociArchive(empty).build()).output())
+            .isEqualTo(new ImageOutput.OciArchive(empty));
+    }
+
+    @Test
+    void aBuildStagesItsOciArchiveInAHiddenSibling() throws IOException {
+        writeModule(context, true, true);
+        Path archive = root.resolve("out.tar");
+
+        BuildPlan staged = planner.plan(BuildRequest.builder(context).ociArchive(archive).build()).stagedFor("b1");
+
+        assertThat(staged.output()).isEqualTo(new ImageOutput.OciArchive(root.resolve(".out.tar.gocb-b1.partial")));
+    }
+
+    @Test
     void usesTheDockerfileInTheContext() throws IOException {
         writeModule(context, true, true);
         Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
