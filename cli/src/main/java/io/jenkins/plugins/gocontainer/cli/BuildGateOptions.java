@@ -52,7 +52,7 @@ final class BuildGateOptions {
     String lintOnBreach;
 
     @Mixin
-    GateReportFiles files;
+    GateReportOptions files;
 
     GateSettings settings() {
         return new GateSettings(maxImageSize == null ? null : ByteSize.parse(maxImageSize), SizeGateOptions.perPlatform(maxPlatformSize),

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gocontainer.cli;
 import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.gates.GateReport;
+import io.jenkins.plugins.gocontainer.gates.GateReportFiles;
 import io.jenkins.plugins.gocontainer.gates.GateReportJson;
 import io.jenkins.plugins.gocontainer.gates.GateReportTable;
 import io.jenkins.plugins.gocontainer.gates.ImageSize;
@@ -94,6 +95,7 @@ final class GateCommand {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            GateReportFiles.requireReplaceable(json, "gateJson", junit, "junit");
             GateReport report = evaluation.evaluate();
             GateReportFiles.write(report, json, junit);
             out.print(format == OutputFormat.json ? GateReportJson.render(report) + System.lineSeparator() : GateReportTable.render(report));

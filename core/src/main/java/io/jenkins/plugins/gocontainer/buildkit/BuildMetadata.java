@@ -4,6 +4,7 @@ import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.Platform;
 
 import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.cache.FileReplacement;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.json.JsonSyntaxException;
 
@@ -28,6 +29,19 @@ public final class BuildMetadata {
             throw unreadable(file, "it could not be read: " + e.getMessage());
         }
         return parse(text, file.toString(), plan);
+    }
+
+    /** Whether {@code file} is a metadata file a build wrote (so that a later build may replace it). */
+    public static boolean isMetadataFile(Path file) throws IOException {
+        Optional<String> text = FileReplacement.smallText(file);
+        if (text.isEmpty()) {
+            return false;
+        }
+        try {
+            return Json.parseObject(text.get()).containsKey("containerimage.digest");
+        } catch (JsonSyntaxException notJson) {
+            return false;
+        }
     }
 
     static BuildResult parse(String text, String source, BuildPlan plan) {

@@ -12,7 +12,7 @@ import java.io.StringWriter;
  */
 public final class GateReportJunitXml {
 
-    private static final String SUITE = "gocb.gates";
+    static final String SUITE = "gocb.gates";
 
     private GateReportJunitXml() {
     }

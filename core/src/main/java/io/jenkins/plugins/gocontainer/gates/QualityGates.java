@@ -33,6 +33,14 @@ public record QualityGates(Optional<SizeCheck> size, Optional<LintCheck> lint) {
         return size.isEmpty() && lint.isEmpty();
     }
 
+    /**
+     * Reads and judges the lint report now, before the build, so that a missing, broken or
+     * incomparable report stops it before anything is pushed; {@link #evaluate} reads it again.
+     */
+    public void checkInputs() {
+        evaluateLint();
+    }
+
     /** The lint gate alone: it needs no image. */
     public Optional<GateResult> evaluateLint() {
         return lint.map(check -> {

@@ -1,11 +1,9 @@
 package io.jenkins.plugins.gocontainer.operations;
 
-import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.gates.ByteSize;
 import io.jenkins.plugins.gocontainer.gates.GateReport;
-import io.jenkins.plugins.gocontainer.gates.GateReportJson;
-import io.jenkins.plugins.gocontainer.gates.GateReportJunitXml;
+import io.jenkins.plugins.gocontainer.gates.GateReportFiles;
 import io.jenkins.plugins.gocontainer.gates.GrowthLimit;
 import io.jenkins.plugins.gocontainer.gates.LintThresholds;
 import io.jenkins.plugins.gocontainer.gates.OnBreach;
@@ -14,11 +12,7 @@ import io.jenkins.plugins.gocontainer.gates.Severity;
 import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -126,25 +120,13 @@ public record GateSettings(ByteSize maxImageSize, Map<String, ByteSize> maxPlatf
         return new QualityGates(size, lint);
     }
 
-    /** Writes the report files that were asked for. */
-    void writeReports(GateReport report, OperationContext context) {
-        write(context.resolve(gateJson), GateReportJson.render(report));
-        write(context.resolve(junit), GateReportJunitXml.render(report));
+    /** Refuses, before the build, report paths that would replace something gocb did not write. */
+    void requireWritableReports(OperationContext context) {
+        GateReportFiles.requireReplaceable(context.resolve(gateJson), "gateJson", context.resolve(junit), "junit");
     }
 
-    private static void write(Path file, String content) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new GocbException("cannot write the gate report " + file + ": " + e.getMessage(),
-                "the directory is not writable or the disk is full", "choose another path", e);
-        }
+    /** Writes the report files that were asked for. */
+    void writeReports(GateReport report, OperationContext context) {
+        GateReportFiles.write(report, context.resolve(gateJson), context.resolve(junit));
     }
 }

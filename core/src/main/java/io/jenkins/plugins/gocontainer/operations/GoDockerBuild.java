@@ -1,8 +1,10 @@
 package io.jenkins.plugins.gocontainer.operations;
 
 import io.jenkins.plugins.gocontainer.buildkit.BuildDriver;
+import io.jenkins.plugins.gocontainer.buildkit.BuildMetadata;
 import io.jenkins.plugins.gocontainer.buildkit.BuildResult;
 import io.jenkins.plugins.gocontainer.buildkit.ImageBuilder;
+import io.jenkins.plugins.gocontainer.cache.FileReplacement;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 import io.jenkins.plugins.gocontainer.gates.GateOutcome;
 import io.jenkins.plugins.gocontainer.gates.GateReport;
@@ -71,6 +73,7 @@ public final class GoDockerBuild {
             QualityGates gates = spec.gates().gates(context);
             BuildRequest request = request(spec, context, session, goBuildCache == null ? null : goBuildCache.directory(), repository, tags);
             BuildPlan plan = new BuildPlanner(context.workspace()).plan(request);
+            checkBeforeBuild(spec, context, gates);
             durations.put("plan", millisSince(planStarted));
             BuildDriver driver = spec.buildkit().driver(context);
             ImageBuilder images = imageBuilder(spec, context, driver, goBuildCache);
@@ -96,9 +99,10 @@ public final class GoDockerBuild {
         try {
             Optional<ImageReference> repository = spec.taggedRepository();
             Optional<TagSet> tags = repository.isPresent() ? Optional.of(tags(spec, context, moduleRoot)) : Optional.empty();
-            spec.gates().gates(context);
+            QualityGates gates = spec.gates().gates(context);
             BuildRequest request = request(spec, context, session, context.resolve(spec.goBuildCache()), repository, tags);
             BuildPlan plan = new BuildPlanner(context.workspace()).plan(request);
+            checkBeforeBuild(spec, context, gates);
             List<String> later = new ArrayList<>();
             if (repository.isPresent()) {
                 String candidate = repository.get().withTag(TaggedBuild.candidateTag(tags.get())).toString();
@@ -110,6 +114,16 @@ public final class GoDockerBuild {
             if (session.isPresent()) {
                 session.get().close();
             }
+        }
+    }
+
+    /** What can be checked before the build is, so that a bad input stops it before anything is pushed or written. */
+    private static void checkBeforeBuild(GoDockerBuildSpec spec, OperationContext context, QualityGates gates) {
+        gates.checkInputs();
+        spec.gates().requireWritableReports(context);
+        if (spec.metadataFile() != null) {
+            FileReplacement.requireReplaceable(context.resolve(spec.metadataFile()), "a build metadata file", "metadataFile", "metadata.json",
+                BuildMetadata::isMetadataFile);
         }
     }
 

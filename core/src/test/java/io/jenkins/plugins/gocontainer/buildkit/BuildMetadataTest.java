@@ -69,6 +69,13 @@ class BuildMetadataTest {
     }
 
     @Test
+    void recognisesAMetadataFileAnEarlierBuildWroteAndNothingElse() throws IOException {
+        assertThat(BuildMetadata.isMetadataFile(write(REAL_METADATA))).isTrue();
+        assertThat(BuildMetadata.isMetadataFile(Files.writeString(directory.resolve("package.json"), "{\"name\": \"web\"}"))).isFalse();
+        assertThat(BuildMetadata.isMetadataFile(Files.writeString(directory.resolve("notes.txt"), "containerimage.digest"))).isFalse();
+    }
+
+    @Test
     void aSinglePlatformImageReportsThePlatformOfItsDescriptor() throws IOException {
         String json = "{\"containerimage.digest\": \"" + MANIFEST_DIGEST + "\", \"containerimage.descriptor\": {\"mediaType\": \""
             + MANIFEST_TYPE + "\", \"digest\": \"" + MANIFEST_DIGEST + "\", \"size\": 476, "

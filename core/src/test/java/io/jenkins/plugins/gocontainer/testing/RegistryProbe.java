@@ -36,6 +36,16 @@ public final class RegistryProbe {
             new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The repositories the registry holds, as its catalog lists them. */
+    public static String catalog(LocalRegistry registry) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(registry.url() + "/v2/_catalog?n=1000")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the registry's catalog answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     public static String sha256(byte[] bytes) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
