@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,7 @@ class CheckedBeforeBuildIT {
         cases.put(List.of("--image", image, "--metadata-file", notes.toString()), "cannot write a build metadata file to " + notes);
         cases.put(List.of("--image", image, "--cache", "local=" + userCache), userCache.toString());
         cases.put(List.of("--oci-archive", notes.toString()), "cannot write an OCI archive to " + notes);
+        cases.put(List.of("--image", image, "--go-build-cache", userCache.toString()), "cannot use " + userCache + " as the Go build cache");
         String catalog = RegistryProbe.catalog(env.registry());
         Map<Path, String> files = snapshot(workspace);
 
@@ -55,13 +58,38 @@ class CheckedBeforeBuildIT {
                 "--addr", env.builder().address(), "--base-image", "golang:1.26=" + env.goBaseDirectory()));
             args.addAll(bad);
 
-            GocbProcess.Outcome outcome = GocbProcess.run(Map.of(), args.toArray(String[]::new));
+            GocbProcess.Outcome outcome = GocbProcess.runIn(workspace, Map.of(), args.toArray(String[]::new));
 
             assertThat(outcome.exitCode()).as(bad + ": " + outcome.stderr()).isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(outcome.stderr()).as(String.join(" ", bad)).contains(badInput.getValue()).contains("Fix:").doesNotContain("exporting to image");
             assertThat(RegistryProbe.catalog(env.registry())).as(String.join(" ", bad)).isEqualTo(catalog);
             assertThat(snapshot(workspace)).as(String.join(" ", bad)).isEqualTo(files);
         }
+    }
+
+    @Test
+    void theFixForACacheDirectoryOfOtherFilesWorks(RealEnvironment env) throws Exception {
+        Path workspace = env.newDirectory("fix-");
+        Path sources = Files.createDirectory(workspace.resolve("src"));
+        Files.writeString(sources.resolve("main.go"), "package main\n");
+        List<String> args = new ArrayList<>(List.of("build", "--context", ProjectLayout.example("hello-nodockerfile").toString(), "--package", "./cmd/greeter",
+            "--addr", env.builder().address(),
+            "--base-image", "golang:1.26=" + env.goBaseDirectory(), "--image", env.registry().hostPort() + "/fix/app:1"));
+
+        List<String> refused = new ArrayList<>(args);
+        refused.addAll(List.of("--go-build-cache", sources.toString()));
+        GocbProcess.Outcome outcome = GocbProcess.runIn(workspace, Map.of(), refused.toArray(String[]::new));
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(ExitCodes.INVALID_INPUT);
+        Matcher fix = Pattern.compile("Fix: give --go-build-cache an empty or new directory, e.g. (\\S+)").matcher(outcome.stderr());
+        assertThat(fix.find()).as(outcome.stderr()).isTrue();
+
+        List<String> followed = new ArrayList<>(args);
+        followed.addAll(List.of("--go-build-cache", fix.group(1)));
+        GocbProcess.Outcome built = GocbProcess.runIn(workspace, Map.of(), followed.toArray(String[]::new));
+
+        assertThat(built.exitCode()).as(built.stderr()).isZero();
+        assertThat(Path.of(fix.group(1))).startsWith(workspace).isDirectory();
+        assertThat(sources.resolve("main.go")).hasContent("package main");
     }
 
     /** examples/hello, committed: a build tagged from git, which pushes its candidate tag before the gates are judged. */

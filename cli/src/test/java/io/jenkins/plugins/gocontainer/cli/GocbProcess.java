@@ -38,10 +38,15 @@ final class GocbProcess {
     }
 
     static Outcome run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        return runIn(null, environment, args);
+    }
+
+    /** As {@link #run}, in {@code directory} (the workspace gocb resolves relative paths in); {@code null} for this JVM's. */
+    static Outcome runIn(Path directory, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         Path stdout = Files.createTempFile("gocb-out-", ".txt");
         Path stderr = Files.createTempFile("gocb-err-", ".txt");
         try {
-            Process process = builder(environment, args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            Process process = builder(environment, args).directory(directory == null ? null : directory.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new AssertionError("gocb " + String.join(" ", args) + " did not finish within 5 minutes");

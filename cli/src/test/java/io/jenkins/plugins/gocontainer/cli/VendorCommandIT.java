@@ -73,6 +73,22 @@ class VendorCommandIT {
     }
 
     @Test
+    void aModuleCacheDirectoryOfOtherFilesIsRefusedBeforeGoRunsAndKept() throws Exception {
+        Path notACache = Files.createDirectory(temp.resolve("docs"));
+        Files.writeString(notACache.resolve("design.md"), "ours\n");
+
+        int exit = vendor("--context", module.toString(), "--module-cache", notACache.toString(), "--cache-store", "dir=" + temp.resolve("store"));
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("cannot use " + notACache + " as the module cache: it holds files that are not a module cache (design.md)")
+            .contains("Fix: give --module-cache an empty or new directory").doesNotContain("go mod download");
+        try (var left = Files.list(notACache)) {
+            assertThat(left).containsExactly(notACache.resolve("design.md"));
+        }
+        assertThat(notACache.resolve("design.md")).hasContent("ours");
+    }
+
+    @Test
     void vendorModeInHumanFormat() {
         int exit = vendor("-C", module.toString(), "--mode", "vendor");
 

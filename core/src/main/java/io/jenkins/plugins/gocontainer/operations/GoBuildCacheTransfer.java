@@ -34,6 +34,7 @@ final class GoBuildCacheTransfer implements AutoCloseable {
             return Optional.empty();
         }
         // Everything that can refuse the request comes before the temporary directory exists.
+        GoCaches.requireReplaceable(GoCaches.Kind.BUILD, directory, "goBuildCache", context.workspace());
         CacheRoundTrip roundTrip = store == null ? null : GoCaches.roundTrip(GoCaches.Kind.BUILD, store, moduleRoot, context, insecureRegistries);
         Path cache = directory != null ? Files.createDirectories(directory) : Files.createTempDirectory("gocb-go-build-cache-");
         GoBuildCacheTransfer transfer = new GoBuildCacheTransfer(cache, directory == null, roundTrip);

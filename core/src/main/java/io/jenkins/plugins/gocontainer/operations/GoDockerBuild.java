@@ -121,6 +121,7 @@ public final class GoDockerBuild {
     private static void checkBeforeBuild(GoDockerBuildSpec spec, OperationContext context, QualityGates gates) {
         gates.checkInputs();
         spec.gates().requireWritableReports(context);
+        GoCaches.requireReplaceable(GoCaches.Kind.BUILD, context.resolve(spec.goBuildCache()), "goBuildCache", context.workspace());
         if (spec.metadataFile() != null) {
             FileReplacement.requireReplaceable(context.resolve(spec.metadataFile()), "a build metadata file", "metadataFile", "metadata.json",
                 BuildMetadata::isMetadataFile);

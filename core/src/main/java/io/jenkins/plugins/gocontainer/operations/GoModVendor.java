@@ -32,6 +32,7 @@ public final class GoModVendor {
             Optional<CacheRoundTrip> cache = spec.cacheStore() == null || spec.mode() != GoModMode.DOWNLOAD ? Optional.empty()
                 : Optional.of(GoCaches.roundTrip(GoCaches.Kind.MODULES, spec.cacheStore(), moduleRoot, context, spec.insecureRegistries()));
             if (cache.isPresent()) {
+                GoCaches.requireReplaceable(GoCaches.Kind.MODULES, request.effectiveModuleCache(), "moduleCache", context.workspace());
                 cache.get().restore(request.effectiveModuleCache(), context.log());
             }
             ModuleFetchResult result = new ModuleFetcher(context.runner()).run(request, context.log());
