@@ -95,7 +95,7 @@ public final class ImageBuilder {
                 FileReplacement.copy(files.metadataFile(), metadataCopy);
             }
             promoteArchive(plan, requested);
-            promoteLocalCaches(plan);
+            promoteLocalCaches(plan, sink);
             if (goBuildCacheExport && plan.goBuildCache().isPresent() && plan.dockerfile() instanceof DockerfileSource.Generated) {
                 saveGoBuildCache(plan, new BuildFiles(files.dockerfile(), work.resolve("export-metadata.json")), sink);
             }
@@ -150,17 +150,31 @@ public final class ImageBuilder {
 
     /**
      * Replaces each local cache directory by what this build exported, so that it holds the last
-     * build's layers instead of growing with every build (BuildKit never prunes it).
+     * build's layers instead of growing with every build (BuildKit never prunes it). The image is
+     * complete by now (the export ignores its own errors), so a cache that cannot be updated is a
+     * warning: the directory keeps what it had, and the next build imports that.
      */
-    private static void promoteLocalCaches(BuildPlan plan) throws IOException, InterruptedException {
+    private static void promoteLocalCaches(BuildPlan plan, OutputSink sink) throws InterruptedException {
         for (LayerCacheExchange cache : plan.layerCaches()) {
-            if (cache instanceof LayerCacheExchange.Local local && Files.isDirectory(local.incoming())) {
+            if (cache instanceof LayerCacheExchange.Local local) {
+                if (!Files.isRegularFile(local.incoming().resolve("index.json"))) {
+                    sink.line("gocb: warning: the layer cache could not be exported to " + local.directory() + " (BuildKit wrote no complete cache; "
+                        + "see its warning above, e.g. a full disk); " + complete(plan) + ", and " + local.directory() + " keeps its previous contents");
+                    continue;
+                }
                 // Builds sharing the directory promote one at a time; the last complete export wins.
                 try (DirectoryLock lock = DirectoryLock.onTarget(local.directory())) {
                     DirectoryReplacement.replace(local.incoming(), local.directory());
+                } catch (IOException | CacheException e) {
+                    sink.line("gocb: warning: the layer cache in " + local.directory() + " could not be updated: " + e.getMessage() + "; "
+                        + complete(plan) + ", and the next build imports the previous cache");
                 }
             }
         }
+    }
+
+    private static String complete(BuildPlan plan) {
+        return plan.output() instanceof ImageOutput.RegistryPush ? "the image and its tags are pushed" : "the image is built";
     }
 
     /** The plan and the exact command a build would run, with every registered secret masked. */

@@ -60,7 +60,8 @@ public sealed interface LayerCacheExchange {
 
         @Override
         public String exportSpec() {
-            return "type=local,dest=" + incoming() + ",mode=max";
+            // The image is pushed in the same solve: a failed cache export must not fail it (see ImageBuilder).
+            return "type=local,dest=" + incoming() + ",mode=max,ignore-error=true";
         }
 
     }

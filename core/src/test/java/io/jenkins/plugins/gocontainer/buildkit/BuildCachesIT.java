@@ -84,6 +84,46 @@ class BuildCachesIT {
         assertThat(compiled(warm)).as("only the changed main package is compiled again").containsExactly("example.com/modules");
     }
 
+    /**
+     * The issue's "exit 1 although every tag was pushed": a local layer cache whose export fails
+     * (its file system is full) is a warning after a successful push, and the directory keeps what
+     * it had. The file system is a 256 KiB tmpfs, far smaller than the build's layers.
+     */
+    @Test
+    void aLayerCacheThatCannotBeExportedIsAWarningAndTheImageIsPushed(RealEnvironment env) throws Exception {
+        Path small = env.newDirectory("full-disk-");
+        run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", small.toString());
+        try {
+            Path layerCache = small.resolve("layer-cache");
+            BuildRequest request = BuildRequest.builder(ProjectLayout.example("hello"))
+                .namedContext(env.golangBase())
+                .layerCache(LayerCache.parse("local=" + layerCache, small))
+                .image(env.registry().hostPort() + "/faults/full-cache:1")
+                .build();
+            List<String> log = new ArrayList<>();
+
+            BuildResult built = BuildctlBuildIT.builder(env).build(new BuildPlanner(small).plan(request), log::add);
+
+            assertThat(RegistryProbe.manifest(env.registry(), "faults/full-cache", "1").computedDigest()).isEqualTo(built.digest());
+            assertThat(log).anyMatch(line -> line.startsWith("gocb: warning: the layer cache could not be exported to " + layerCache)
+                && line.contains("the image and its tags are pushed"));
+            try (Stream<Path> left = Files.list(small)) {
+                assertThat(left.map(path -> path.getFileName().toString())).as("no staging directory is left").noneMatch(name -> name.contains("incoming"));
+            }
+            assertThat(layerCache).doesNotExist();
+        } finally {
+            run("umount", small.toString());
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed (this fault test mounts a tmpfs and needs root, as ./dev/test runs): " + output);
+        }
+    }
+
     /** Runs one build on a buildkitd started with empty state for it, stopped afterwards; returns the log. */
     private static List<String> buildOnFreshBuilder(RealEnvironment env, BuildPlan plan) throws Exception {
         EmbeddedBuilder fresh = new EmbeddedBuilder(env.newDirectory("fresh-builder-"), new io.jenkins.plugins.gocontainer.exec.CommandRunner(io.jenkins.plugins.gocontainer.exec.SecretMasker.none(), System.getenv()));
