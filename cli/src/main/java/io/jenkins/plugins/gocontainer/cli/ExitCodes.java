@@ -10,7 +10,7 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 2;
     /** The image was built, but a quality gate failed: the candidate tag stays, moving tags were not added. */
     public static final int GATE_FAILED = 3;
-    /** No builder could be reached or started, or a required tool is missing. */
+    /** No builder could be reached or started, a registry to push to does not answer, or a required tool is missing. */
     public static final int BUILDER_UNAVAILABLE = 4;
     /** Everything was done, but a quality gate marked the result unstable (Jenkins' yellow). */
     public static final int GATE_UNSTABLE = 5;

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,6 +67,21 @@ class CheckedBeforeBuildIT {
             assertThat(RegistryProbe.catalog(env.registry())).as(String.join(" ", bad)).isEqualTo(catalog);
             assertThat(snapshot(workspace)).as(String.join(" ", bad)).isEqualTo(files);
         }
+    }
+
+    @Test
+    void anUnreachableRegistryIsFoundBeforeTheBuildWithTheUnavailableCode(RealEnvironment env) throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+
+        GocbProcess.Outcome outcome = GocbProcess.run(Map.of(), "build", "--context", ProjectLayout.example("hello").toString(),
+            "--addr", env.builder().address(), "--base-image", "golang:1.26=" + env.goBaseDirectory(), "--image", "127.0.0.1:" + closed + "/app:1");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(ExitCodes.BUILDER_UNAVAILABLE);
+        assertThat(outcome.stderr()).contains("cannot reach the registry 127.0.0.1:" + closed).contains("nothing was built")
+            .as("the builder was never asked to build").doesNotContain("load build definition");
     }
 
     @Test

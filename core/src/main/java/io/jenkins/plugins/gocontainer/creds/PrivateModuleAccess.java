@@ -51,6 +51,11 @@ public final class PrivateModuleAccess {
                 "fetching over SSH needs a key ({@sshKey}) or an agent that holds one ({@sshAgent})",
                 "add {@sshKey} FILE (with {@sshPassphraseSecret} VAR for a protected key) or {@sshAgent}");
         }
+        if (knownHosts.isPresent() && sshIdentity.isEmpty()) {
+            throw new InvalidBuildRequestException("a known_hosts file (" + knownHosts.get() + ") was given without an SSH identity",
+                "known_hosts is only read to check git servers' host keys when modules are fetched over SSH",
+                "add {@sshKey} FILE or {@sshAgent} to fetch over SSH, or drop {@knownHosts}");
+        }
         Set<String> netrcHosts = new LinkedHashSet<>();
         for (NetrcLogin login : netrcLogins) {
             if (!netrcHosts.add(login.host())) {

@@ -25,6 +25,7 @@ import io.jenkins.plugins.gocontainer.plan.SecretMount;
 import io.jenkins.plugins.gocontainer.plan.SshMount;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import io.jenkins.plugins.gocontainer.registry.RegistryClient;
+import io.jenkins.plugins.gocontainer.registry.RegistryHttp;
 import io.jenkins.plugins.gocontainer.registry.TagPusher;
 import io.jenkins.plugins.gocontainer.tags.OciLabels;
 import io.jenkins.plugins.gocontainer.tags.TagSet;
@@ -74,6 +75,7 @@ public final class GoDockerBuild {
             BuildRequest request = request(spec, context, session, goBuildCache == null ? null : goBuildCache.directory(), repository, tags);
             BuildPlan plan = new BuildPlanner(context.workspace()).plan(request);
             checkBeforeBuild(spec, context, gates);
+            requireReachableRegistries(plan, spec, context);
             durations.put("plan", millisSince(planStarted));
             BuildDriver driver = spec.buildkit().driver(context);
             ImageBuilder images = imageBuilder(spec, context, driver, goBuildCache);
@@ -125,6 +127,14 @@ public final class GoDockerBuild {
         if (spec.metadataFile() != null) {
             FileReplacement.requireReplaceable(context.resolve(spec.metadataFile()), "a build metadata file", "metadataFile", "metadata.json",
                 BuildMetadata::isMetadataFile);
+        }
+    }
+
+    /** One request to each registry the build pushes to, so that a wrong address fails now instead of after the build. */
+    private static void requireReachableRegistries(BuildPlan plan, GoDockerBuildSpec spec, OperationContext context) {
+        if (plan.output() instanceof ImageOutput.RegistryPush push) {
+            RegistryHttp http = RegistryAccess.dockerConfig(context, spec.insecureRegistries()).http();
+            push.names().stream().map(ImageReference::registry).distinct().forEach(http::requireReachable);
         }
     }
 

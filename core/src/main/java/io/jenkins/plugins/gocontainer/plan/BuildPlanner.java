@@ -53,11 +53,26 @@ public final class BuildPlanner {
             labels(request.labels()),
             namedContexts(request, context),
             request.secrets(),
-            request.sshMounts(),
+            existingSshSources(request.sshMounts()),
             request.hostMappings(),
             output,
             request.noCache(),
             layerCaches(request, output));
+    }
+
+    /** SSH forwarding reads its sockets and keys when the build starts: one that is missing is found now, not mid-build. */
+    private static List<SshMount> existingSshSources(List<SshMount> mounts) {
+        for (SshMount mount : mounts) {
+            for (Path source : mount.sources()) {
+                if (!Files.exists(source)) {
+                    throw new InvalidBuildRequestException("SSH forwarding " + mount.id() + ": " + source + " does not exist",
+                        "BuildKit forwards an ssh-agent socket or signs with key files that the client reads when the build starts",
+                        "give {@ssh} " + mount.id() + "=PATH with an existing socket or key file, or " + mount.id()
+                            + " alone for the agent in SSH_AUTH_SOCK");
+                }
+            }
+        }
+        return mounts;
     }
 
     private static Path requireDirectory(Path given) {

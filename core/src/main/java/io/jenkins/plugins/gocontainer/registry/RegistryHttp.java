@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLException;
+
 /**
  * HTTP to OCI registries: picks HTTP for loopback and explicitly insecure registries and TLS
  * otherwise, answers Basic and Bearer challenges (token per registry and scope, cached), and retries
@@ -127,6 +129,22 @@ public final class RegistryHttp {
     private URI uri(String registry, String pathAndQuery) {
         boolean plain = insecureRegistries.contains(registry) || ImageReference.parse(registry + "/x").isLoopbackRegistry();
         return URI.create((plain ? "http://" : "https://") + registry + pathAndQuery);
+    }
+
+    /**
+     * One GET of {@code /v2/} without credentials or retries: any answer (an HTTP status, 401
+     * included, or a TLS handshake this JVM does not trust) means the registry is there; no answer
+     * at all is a {@link RegistryUnreachableException}.
+     */
+    public void requireReachable(String registry) {
+        URI base = uri(registry, "/v2/");
+        try {
+            exchange(Call.get(registry, "/v2/", List.of(), Map.of()), base, null);
+        } catch (SSLException answeredInTls) {
+            // Something answered; the builder may trust a certificate (or speak plain HTTP) where this JVM does not.
+        } catch (IOException e) {
+            throw new RegistryUnreachableException(registry, base.toString(), e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
     }
 
     public Response send(Call call) throws InterruptedException {

@@ -168,6 +168,15 @@ class PrivateModuleAccessTest {
     }
 
     @Test
+    void knownHostsWithoutAnSshIdentityIsNotSilentlyIgnored() {
+        PrivateModuleAccess.Builder access = PrivateModuleAccess.builder().knownHosts(Path.of("/ci/known_hosts"));
+
+        assertThatThrownBy(access::build)
+            .hasMessageContaining("a known_hosts file (/ci/known_hosts) was given without an SSH identity")
+            .satisfies(e -> assertThat(((GocbException) e).remedy()).contains("{@sshKey}").contains("drop {@knownHosts}"));
+    }
+
+    @Test
     void netrcHostWithoutTokenVariable() {
         assertThatThrownBy(() -> new NetrcLogin("git.example.com", "oauth2", null))
             .hasMessageContaining("netrc host git.example.com has no token")

@@ -337,6 +337,20 @@ class BuildPlannerTest {
     }
 
     @Test
+    void aMissingSshSocketOrKeyIsFoundBeforeTheBuild() throws IOException {
+        writeModule(context, true, true);
+        Path socket = root.resolve("agent.sock");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).ssh(new SshMount("default", List.of(socket))).build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).isEqualTo("SSH forwarding default: " + socket + " does not exist");
+                assertThat(e.remedy()).contains("{@ssh} default=PATH");
+            });
+        Files.createFile(socket);
+        assertThat(planner.plan(BuildRequest.builder(context).ssh(new SshMount("default", List.of(socket))).build()).sshMounts()).hasSize(1);
+    }
+
+    @Test
     void usesTheDockerfileInTheContext() throws IOException {
         writeModule(context, true, true);
         Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
