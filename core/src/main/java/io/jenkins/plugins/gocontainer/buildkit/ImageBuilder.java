@@ -17,6 +17,7 @@ import io.jenkins.plugins.gocontainer.exec.Command;
 import io.jenkins.plugins.gocontainer.exec.CommandResult;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
+import io.jenkins.plugins.gocontainer.exec.RunDirectories;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class ImageBuilder {
     public BuildResult build(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
         BuildPlan plan = requested.stagedFor(UUID.randomUUID().toString());
         registerSecretFiles(plan);
-        Path work = Files.createTempDirectory("gocb-build-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path work = Files.createTempDirectory(RunDirectories.ownedPrefix("gocb-build-"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             Path dockerfile;
             if (plan.dockerfile() instanceof DockerfileSource.Existing existing) {
@@ -83,7 +84,7 @@ public final class ImageBuilder {
             Command command = driver.buildCommand(plan, files);
             sink.line(runner.masker().mask("gocb: " + driver.name() + " on " + driver.builderDescription()));
             ProgressLog progress = new ProgressLog();
-            CommandResult result = runner.run(command, line -> {
+            CommandResult result = runner.endingWithThisProcess().run(command, line -> {
                 progress.line(line);
                 sink.line(line);
             });
@@ -125,7 +126,7 @@ public final class ImageBuilder {
         try {
             BuildPlan export = plan.goBuildCacheExport(incoming, Long.toHexString(System.nanoTime()));
             sink.line("gocb: saving the Go build cache to " + directory);
-            CommandResult result = runner.run(driver.buildCommand(export, files), sink);
+            CommandResult result = runner.endingWithThisProcess().run(driver.buildCommand(export, files), sink);
             if (result.succeeded()) {
                 DirectoryReplacement.replace(incoming, directory);
             } else {

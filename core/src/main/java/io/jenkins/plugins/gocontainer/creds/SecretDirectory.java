@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gocontainer.creds;
 
 import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.exec.RunDirectories;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class SecretDirectory implements AutoCloseable {
         }
         FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(DIRECTORY_MODE);
         try {
-            return new SecretDirectory(Files.createTempDirectory(parent, PREFIX, mode), masker);
+            return new SecretDirectory(Files.createTempDirectory(parent, RunDirectories.ownedPrefix(PREFIX), mode), masker);
         } catch (IOException | UnsupportedOperationException e) {
             throw new GocbException("cannot create a private directory for secrets under " + parent,
                 "the directory is missing, not writable or full (" + e.getClass().getSimpleName() + ")",

@@ -17,15 +17,20 @@ import java.util.Objects;
 
 /**
  * A private {@code ssh-agent} for one build, holding a passphrase-protected key so that BuildKit
- * can forward it. The agent runs in the foreground as a child of this JVM with its socket in the
- * build's {@link SecretDirectory}, and {@link #close()} stops it. The passphrase reaches
- * {@code ssh-add} through {@code SSH_ASKPASS} and the environment, never through argv.
+ * can forward it. The agent runs in the foreground with its socket in the build's
+ * {@link SecretDirectory}, and {@link #close()} stops it. The passphrase reaches {@code ssh-add}
+ * through {@code SSH_ASKPASS} and the environment, never through argv.
+ *
+ * <p>A JVM killed with SIGKILL runs no shutdown hook, so the agent is started
+ * {@linkplain CommandRunner#endingWithThisProcess() ending with this JVM}: no process holds the
+ * decrypted key a second after gocb is gone.
  */
 public final class SshAgent implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final String SOCKET_NAME = "agent.sock";
+    private static final String INSTALL_OPENSSH = "install the OpenSSH client (apt-get install openssh-client, or ./dev/setup)";
     private static final String ANSWERED_MARKER = "askpass-answered";
     private static final String ASKED_AGAIN_MARKER = "askpass-asked-again";
     /*
@@ -57,7 +62,7 @@ public final class SshAgent implements AutoCloseable {
     /** Starts {@code ssh-agent -D} with its socket in {@code directory}, through {@code runner} (its PATH, its stop). */
     public static SshAgent start(SecretDirectory directory, CommandRunner runner) throws IOException, InterruptedException {
         Path socket = directory.path().resolve(SOCKET_NAME);
-        Process process = runner.withMissingProgramRemedy("install the OpenSSH client (apt-get install openssh-client, or ./dev/setup)")
+        Process process = runner.withMissingProgramRemedy(INSTALL_OPENSSH).endingWithThisProcess()
             .startInBackground(Command.of("ssh-agent", "-D", "-a", socket.toString()), ProcessBuilder.Redirect.DISCARD);
         SshAgent agent = new SshAgent(process, runner, socket, directory);
         try {
@@ -88,10 +93,7 @@ public final class SshAgent implements AutoCloseable {
         return socket;
     }
 
-    /**
-     * Loads {@code key} with its passphrase for at most {@code lifetime} (so that a key outlives
-     * this JVM by no more than that if the agent ever were orphaned).
-     */
+    /** Loads {@code key} with its passphrase for at most {@code lifetime}, a second bound besides the watchdog. */
     public void add(SshKey key, String passphrase, Duration lifetime, CommandRunner runner) throws IOException, InterruptedException {
         Objects.requireNonNull(passphrase, "passphrase");
         directory.register(passphrase);

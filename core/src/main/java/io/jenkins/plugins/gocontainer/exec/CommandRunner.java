@@ -40,28 +40,57 @@ public final class CommandRunner {
     private final int tailLines;
     private final Duration gracePeriod;
     private final String missingProgramRemedy;
+    private final boolean endsWithThisProcess;
+
+    /*
+     * $1 the owner's pid, then the command. A watcher stops the command within a second of the
+     * owner's end, which no shutdown hook sees when the JVM is killed with SIGKILL; it writes to
+     * /dev/null so that the output ends when the command's does. A TERM from stop() reaches the
+     * command through the trap; the second wait collects its real status.
+     */
+    private static final String ENDS_WITH_OWNER = """
+        owner=$1; shift
+        "$@" & child=$!
+        ( while kill -0 "$owner"; do sleep 1; done; kill "$child" ) >/dev/null 2>&1 & watcher=$!
+        trap 'kill "$child" 2>/dev/null' TERM INT HUP
+        wait "$child"; status=$?
+        while kill -0 "$child" 2>/dev/null; do wait "$child"; status=$?; done
+        kill "$watcher" 2>/dev/null
+        exit $status
+        """;
 
     /** @param environment every variable a child process gets (before each command's own) */
     public CommandRunner(SecretMasker masker, Map<String, String> environment) {
         this(masker, Map.copyOf(environment), DEFAULT_TAIL_LINES, Duration.ofSeconds(5),
-            "install it (./dev/setup installs every tool go-container-build uses)");
+            "install it (./dev/setup installs every tool go-container-build uses)", false);
     }
 
-    private CommandRunner(SecretMasker masker, Map<String, String> environment, int tailLines, Duration gracePeriod, String missingProgramRemedy) {
+    private CommandRunner(SecretMasker masker, Map<String, String> environment, int tailLines, Duration gracePeriod, String missingProgramRemedy,
+                          boolean endsWithThisProcess) {
         this.masker = masker;
         this.environment = environment;
         this.tailLines = tailLines;
         this.gracePeriod = gracePeriod;
         this.missingProgramRemedy = missingProgramRemedy;
+        this.endsWithThisProcess = endsWithThisProcess;
     }
 
     public CommandRunner withGracePeriod(Duration grace) {
-        return new CommandRunner(masker, environment, tailLines, grace, missingProgramRemedy);
+        return new CommandRunner(masker, environment, tailLines, grace, missingProgramRemedy, endsWithThisProcess);
     }
 
     /** What a "command not found" error should tell the user to do. */
     public CommandRunner withMissingProgramRemedy(String remedy) {
-        return new CommandRunner(masker, environment, tailLines, gracePeriod, remedy);
+        return new CommandRunner(masker, environment, tailLines, gracePeriod, remedy, endsWithThisProcess);
+    }
+
+    /**
+     * This runner, with every command it starts stopped within a second of this JVM's end, however
+     * it ends (SIGKILL included): for a build client or an agent holding a key, never for a daemon
+     * meant to outlive the run. The command runs under a small {@code sh} that watches this JVM.
+     */
+    public CommandRunner endingWithThisProcess() {
+        return new CommandRunner(masker, environment, tailLines, gracePeriod, missingProgramRemedy, true);
     }
 
     /** The environment every child process starts from. */
@@ -163,6 +192,12 @@ public final class CommandRunner {
             .orElseThrow(() -> new CommandNotFoundException(command.program(), missingProgramRemedy, null));
         List<String> argv = new ArrayList<>(command.argv());
         argv.set(0, program.toString());
+        if (endsWithThisProcess) {
+            Path shell = locate("sh", command.environment())
+                .orElseThrow(() -> new CommandNotFoundException("sh", "install a POSIX shell (sh) on the agent", null));
+            argv.addAll(0, List.of(shell.toString(), "-c", ENDS_WITH_OWNER, "gocb-ends-with-" + ProcessHandle.current().pid(),
+                Long.toString(ProcessHandle.current().pid())));
+        }
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         Map<String, String> variables = builder.environment();
         variables.clear();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gocontainer.operations;
 import io.jenkins.plugins.gocontainer.cache.CacheRoundTrip;
 import io.jenkins.plugins.gocontainer.cache.Trees;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
+import io.jenkins.plugins.gocontainer.exec.RunDirectories;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class GoBuildCacheTransfer implements AutoCloseable {
         // Everything that can refuse the request comes before the temporary directory exists.
         GoCaches.requireReplaceable(GoCaches.Kind.BUILD, directory, "goBuildCache", context.workspace());
         CacheRoundTrip roundTrip = store == null ? null : GoCaches.roundTrip(GoCaches.Kind.BUILD, store, moduleRoot, context, insecureRegistries);
-        Path cache = directory != null ? Files.createDirectories(directory) : Files.createTempDirectory("gocb-go-build-cache-");
+        Path cache = directory != null ? Files.createDirectories(directory) : Files.createTempDirectory(RunDirectories.ownedPrefix("gocb-go-build-cache-"));
         GoBuildCacheTransfer transfer = new GoBuildCacheTransfer(cache, directory == null, roundTrip);
         try {
             if (roundTrip != null) {

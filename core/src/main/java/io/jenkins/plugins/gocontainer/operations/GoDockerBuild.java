@@ -53,6 +53,7 @@ public final class GoDockerBuild {
 
     /** Builds, pushes, tags and judges as {@code spec} says. */
     public GoDockerBuildResult run(GoDockerBuildSpec spec, OperationContext context) throws IOException, InterruptedException {
+        AbandonedRuns.reap(context);
         if (spec.registryUser() == null) {
             return runWith(spec, context);
         }

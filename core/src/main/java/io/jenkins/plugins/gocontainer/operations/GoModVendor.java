@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class GoModVendor {
 
     public GoModVendorResult run(GoModVendorSpec spec, OperationContext context) throws IOException, InterruptedException {
+        AbandonedRuns.reap(context);
         Path moduleRoot = context.resolve(spec.context());
         Optional<PrivateModuleSession> session = spec.privateModules().open(context);
         try {

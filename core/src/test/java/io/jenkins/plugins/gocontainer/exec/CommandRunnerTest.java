@@ -147,6 +147,26 @@ class CommandRunnerTest {
     }
 
     @Test
+    void aCommandEndingWithThisProcessKeepsItsOutputAndExitCode() throws Exception {
+        CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv()).endingWithThisProcess();
+        List<String> lines = new ArrayList<>();
+
+        CommandResult result = runner.run(Command.of("sh", "-c", "echo \"$0 $1\"; exit 3", "a b", "c"), lines::add);
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(lines).containsExactly("a b c");
+    }
+
+    @Test
+    void interruptingACommandEndingWithThisProcessStopsItAndItsWatcher() throws Exception {
+        Cancelled cancelled = cancel(new CommandRunner(SecretMasker.none(), System.getenv()).endingWithThisProcess(), "sleep 300 & sleep 300 & wait");
+
+        assertThat(cancelled.failure()).isInstanceOf(InterruptedException.class);
+        assertThat(cancelled.afterInterrupt()).isLessThan(Duration.ofSeconds(3));
+        assertNoneRunning(cancelled.tree());
+    }
+
+    @Test
     void processesIgnoringTheStopSignalAreKilledAfterTheGracePeriod() throws Exception {
         Duration grace = Duration.ofMillis(500);
         CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv()).withGracePeriod(grace);

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InterruptIT {
 
     private static final String PASSPHRASE_SECRET = "DEPLOY_KEY_PASSPHRASE";
-    private static final Pattern AGENT_SOCKET = Pattern.compile("ssh-agent -D -a (\\S*/(gocb-secrets-[^/\\s]+)/agent\\.sock)");
+    private static final Pattern AGENT_SOCKET = Pattern.compile("^\\S*ssh-agent -D -a (\\S*/(gocb-secrets-[^/\\s]+)/agent\\.sock)");
 
     @Test
     void interruptingABuildWithAProtectedKeyStopsClientAndAgentAndRemovesTheSecretsWithinTenSeconds(RealEnvironment env) throws Exception {
