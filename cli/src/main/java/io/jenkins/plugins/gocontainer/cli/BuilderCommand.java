@@ -61,7 +61,8 @@ final class BuilderCommand {
 
     private int run(Action action, String expectedState) {
         PrintWriter out = spec.commandLine().getOut();
-        EmbeddedBuilder builder = new EmbeddedBuilder(stateDirectory != null ? stateDirectory.toAbsolutePath() : EmbeddedBuilder.defaultStateDirectory(System.getenv()), new io.jenkins.plugins.gocontainer.exec.CommandRunner(io.jenkins.plugins.gocontainer.exec.SecretMasker.none(), System.getenv()));
+        EmbeddedBuilder builder = new EmbeddedBuilder(stateDirectory != null ? stateDirectory.toAbsolutePath() : EmbeddedBuilder.defaultStateDirectory(System.getenv()), new io.jenkins.plugins.gocontainer.exec.CommandRunner(io.jenkins.plugins.gocontainer.exec.SecretMasker.none(), System.getenv()))
+            .withLog(spec.commandLine().getErr()::println);
         try {
             Map<String, Object> status = action.apply(builder);
             if (format == OutputFormat.json) {

@@ -37,6 +37,7 @@ public final class EmbeddedBuilder {
     private final CommandRunner runner;
     private final String buildkitd;
     private final String buildctl;
+    private final OutputSink log;
 
     /** @param runner starts buildkitd and its probes: its environment's PATH finds them */
     public EmbeddedBuilder(Path stateDirectory, CommandRunner runner) {
@@ -44,6 +45,10 @@ public final class EmbeddedBuilder {
     }
 
     public EmbeddedBuilder(Path stateDirectory, CommandRunner runner, String buildkitd, String buildctl) {
+        this(stateDirectory, runner, buildkitd, buildctl, OutputSink.discard());
+    }
+
+    private EmbeddedBuilder(Path stateDirectory, CommandRunner runner, String buildkitd, String buildctl, OutputSink log) {
         if (!stateDirectory.isAbsolute()) {
             throw new IllegalArgumentException("the state directory must be absolute: " + stateDirectory);
         }
@@ -51,6 +56,12 @@ public final class EmbeddedBuilder {
         this.runner = runner;
         this.buildkitd = buildkitd;
         this.buildctl = buildctl;
+        this.log = log;
+    }
+
+    /** This builder, saying on {@code sink} what it cleaned up when it starts (what a killed builder left). */
+    public EmbeddedBuilder withLog(OutputSink sink) {
+        return new EmbeddedBuilder(stateDirectory, runner, buildkitd, buildctl, sink);
     }
 
     /**
@@ -127,6 +138,7 @@ public final class EmbeddedBuilder {
             }
             stopProcess();
             requireRoot();
+            new DeadBuilderLeftovers(stateDirectory, runner).remove(log);
             Files.deleteIfExists(socket());
             List<String> argv = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {

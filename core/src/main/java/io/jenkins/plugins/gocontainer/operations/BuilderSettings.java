@@ -70,7 +70,7 @@ public record BuilderSettings(String address, String tlsCaCert, String tlsCert, 
 
     EmbeddedBuilder embeddedBuilder(OperationContext context) {
         Path state = stateDirectory != null ? context.resolve(stateDirectory) : EmbeddedBuilder.defaultStateDirectory(context.environment());
-        return new EmbeddedBuilder(state, context.runner());
+        return new EmbeddedBuilder(state, context.runner()).withLog(context.log());
     }
 
     /** The driver, starting the embedded builder when nothing else is configured. */

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.gocontainer.buildkit;
+
+import io.jenkins.plugins.gocontainer.exec.CommandRunner;
+import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.plan.BuildPlan;
+import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
+import io.jenkins.plugins.gocontainer.plan.BuildRequest;
+import io.jenkins.plugins.gocontainer.plan.SecretMount;
+import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kill -KILL} of the embedded buildkitd during a build with a {@code --secret}: the dead
+ * builder leaves the secret in plain text on a mounted tmpfs and the build step's container running
+ * with parent 1. Starting the embedded builder again removes both, says so, and builds.
+ */
+@ExtendWith(RealEnvironment.Extension.class)
+class DeadBuilderIT {
+
+    @Test
+    void startingAgainAfterAKilledBuilderRemovesItsSecretMountsAndContainers(RealEnvironment env) throws Exception {
+        Path state = env.newDirectory("dead-builder-").resolve("buildkit");
+        CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv());
+        EmbeddedBuilder builder = new EmbeddedBuilder(state, runner);
+        Path module = env.newDirectory("secret-step-");
+        Files.writeString(module.resolve("go.mod"), "module example.com/secretstep\n\ngo 1.26\n");
+        Files.writeString(module.resolve("Dockerfile"), "FROM golang:1.26\nRUN --mount=type=secret,id=token sh -c 'echo started; sleep 300'\n");
+        String secret = "plain-text-token-" + System.nanoTime();
+        Path token = Files.writeString(env.newDirectory("token-").resolve("token"), secret);
+        BuildPlan plan = new BuildPlanner(module).plan(BuildRequest.builder(module).namedContext(env.golangBase())
+            .secret(new SecretMount("token", token)).ociArchive(module.resolve("out.oci.tar")).noCache(true).build());
+        try {
+            BuilderConnection connection = builder.start();
+            CountDownLatch started = new CountDownLatch(1);
+            Thread build = new Thread(() -> {
+                try {
+                    new ImageBuilder(new BuildctlDriver(connection), runner).build(plan, line -> {
+                        if (line.endsWith(" started")) {
+                            started.countDown();
+                        }
+                    });
+                } catch (Exception expected) {
+                    // the builder is killed under it
+                }
+            }, "dead-builder-build");
+            build.start();
+            assertThat(started.await(2, TimeUnit.MINUTES)).as("the secret step started").isTrue();
+
+            ProcessHandle buildkitd = builder.process().orElseThrow();
+            buildkitd.destroyForcibly();
+            buildkitd.onExit().get(10, TimeUnit.SECONDS);
+            build.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(secretFilesUnder(state, secret)).as("the fault: the secret is left on a mounted tmpfs").isNotEmpty();
+            assertThat(DeadBuilderLeftovers.containersIn(runcList(runner), state)).as("the fault: the step's container still runs").isNotEmpty();
+
+            List<String> log = Collections.synchronizedList(new ArrayList<>());
+            builder.withLog(log::add).start();
+
+            assertThat(log).anyMatch(line -> line.startsWith("gocb: the embedded builder had stopped without cleaning up")
+                && line.contains("1 build-step container(s)") && line.contains("holding secrets"));
+            assertThat(secretFilesUnder(state, secret)).isEmpty();
+            assertThat(DeadBuilderLeftovers.mountsUnder(state, Files.readString(Path.of("/proc/self/mountinfo")))).isEmpty();
+            assertThat(DeadBuilderLeftovers.containersIn(runcList(runner), state)).isEmpty();
+            assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").equals("sleep 300")
+                && p.parent().map(ProcessHandle::pid).orElse(0L) == 1)).as("the step's process").isEmpty();
+            assertThat(builder.answers()).isTrue();
+        } finally {
+            builder.stop();
+            new DeadBuilderLeftovers(state, runner).remove(line -> { });
+        }
+    }
+
+    private static String runcList(CommandRunner runner) throws Exception {
+        return String.join("\n", runner.capture(io.jenkins.plugins.gocontainer.exec.Command.of("runc", "list", "--format", "json")));
+    }
+
+    /** Files under the state directory that hold the secret's value. */
+    private static List<Path> secretFilesUnder(Path state, String secret) throws Exception {
+        List<Path> found = new ArrayList<>();
+        for (Path mount : DeadBuilderLeftovers.mountsUnder(state, Files.readString(Path.of("/proc/self/mountinfo")))) {
+            if (mount.getFileName().toString().startsWith("buildkit-secrets")) {
+                try (var files = Files.list(mount)) {
+                    for (Path file : files.toList()) {
+                        if (Files.isRegularFile(file) && Files.readString(file).contains(secret)) {
+                            found.add(file);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
