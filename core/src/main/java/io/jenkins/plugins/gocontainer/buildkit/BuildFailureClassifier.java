@@ -26,6 +26,9 @@ final class BuildFailureClassifier {
     private static final List<String> CONNECTION_ERRORS = List.of(
         "failed to list workers", "error while dialing", "failed to dial", "connection error", "connect: connection refused",
         "connect: no such file or directory", "no such host");
+    /** What the client says when the builder's end of the connection goes away after the build started. */
+    private static final List<String> CONNECTION_LOST = List.of("error reading from server: eof", "transport is closing",
+        "code = unavailable desc = connection error", "connection reset by peer");
     private static final List<String> UNAUTHORIZED = List.of("401 unauthorized", "403 forbidden", "unauthorized", "authorization failed",
         "denied", "authentication required");
     private static final List<String> UNREACHABLE = List.of("connection refused", "no such host", "i/o timeout", "network is unreachable",
@@ -72,6 +75,9 @@ final class BuildFailureClassifier {
         }
         if (!progress.builderAnswered() && !lowerFinal.contains("failed to solve:") && CONNECTION_ERRORS.stream().anyMatch(lowerFinal::contains)) {
             return new BuilderUnreachableException(driver.builderDescription(), result.exitCode(), List.of(finalError));
+        }
+        if (progress.builderAnswered() && !lowerFinal.contains("failed to solve:") && CONNECTION_LOST.stream().anyMatch(lowerFinal::contains)) {
+            return new BuilderStoppedException(driver.builderDescription(), finalError, result.exitCode(), List.of(finalError));
         }
         if (lowerError.contains("failed to push") || failed.map(s -> s.name().startsWith("exporting to image")).orElse(false)) {
             String names = plan.imageNames().stream().map(ImageReference::toString).collect(Collectors.joining(", "));

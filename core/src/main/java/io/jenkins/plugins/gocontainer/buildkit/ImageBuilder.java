@@ -42,26 +42,43 @@ public final class ImageBuilder {
     private final CommandRunner runner;
     private final Path metadataCopy;
     private final boolean goBuildCacheExport;
+    private final BuilderRestart restart;
 
-    public ImageBuilder(BuildDriver driver, CommandRunner runner) {
-        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null, true);
+    /** Starts the builder again after it stopped during a build; returns once it answers. */
+    @FunctionalInterface
+    public interface BuilderRestart {
+        void restart() throws IOException, InterruptedException;
     }
 
-    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy, boolean goBuildCacheExport) {
+    public ImageBuilder(BuildDriver driver, CommandRunner runner) {
+        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null, true, null);
+    }
+
+    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy, boolean goBuildCacheExport, BuilderRestart restart) {
         this.driver = driver;
         this.runner = runner;
         this.metadataCopy = metadataCopy;
         this.goBuildCacheExport = goBuildCacheExport;
+        this.restart = restart;
     }
 
     /** A builder that also keeps BuildKit's metadata file (as {@code buildx --metadata-file} does) at {@code file}. */
     public ImageBuilder withMetadataFile(Path file) {
-        return new ImageBuilder(driver, runner, file.toAbsolutePath(), goBuildCacheExport);
+        return new ImageBuilder(driver, runner, file.toAbsolutePath(), goBuildCacheExport, restart);
     }
 
     /** A builder that seeds the Go build cache but does not copy it back out (nobody would keep the copy). */
     public ImageBuilder withoutGoBuildCacheExport() {
-        return new ImageBuilder(driver, runner, metadataCopy, false);
+        return new ImageBuilder(driver, runner, metadataCopy, false, restart);
+    }
+
+    /**
+     * A builder that, when the builder stops during a build, starts it again with {@code restart}
+     * and builds once more, saying so: for the builder gocb runs itself, which nobody else would
+     * restart. A second stop is reported.
+     */
+    public ImageBuilder withBuilderRestart(BuilderRestart value) {
+        return new ImageBuilder(driver, runner, metadataCopy, goBuildCacheExport, value);
     }
 
     public BuildDriver driver() {
@@ -69,6 +86,19 @@ public final class ImageBuilder {
     }
 
     public BuildResult build(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
+        try {
+            return buildOnce(requested, sink);
+        } catch (BuilderStoppedException stopped) {
+            if (restart == null) {
+                throw stopped;
+            }
+            sink.line("gocb: the builder stopped during the build (" + driver.builderDescription() + "); starting it again and building once more");
+            restart.restart();
+            return buildOnce(requested, sink);
+        }
+    }
+
+    private BuildResult buildOnce(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
         BuildPlan plan = requested.stagedFor(UUID.randomUUID().toString());
         registerSecretFiles(plan);
         Path work = Files.createTempDirectory(RunDirectories.ownedPrefix("gocb-build-"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

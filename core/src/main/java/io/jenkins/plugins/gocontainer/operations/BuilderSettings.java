@@ -7,6 +7,7 @@ import io.jenkins.plugins.gocontainer.buildkit.BuilderConnection;
 import io.jenkins.plugins.gocontainer.buildkit.BuilderResolver;
 import io.jenkins.plugins.gocontainer.buildkit.BuildxDriver;
 import io.jenkins.plugins.gocontainer.buildkit.EmbeddedBuilder;
+import io.jenkins.plugins.gocontainer.buildkit.ImageBuilder;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -80,6 +81,15 @@ public record BuilderSettings(String address, String tlsCaCert, String tlsCert, 
         }
         BuilderConnection connection = new BuilderResolver(context.environment(), embeddedBuilder(context)).resolve(Optional.ofNullable(address));
         return new BuildctlDriver(withTls(connection, context));
+    }
+
+    /** How to start the builder again when it stopped mid-build: only for the embedded builder, which nobody else restarts. */
+    Optional<ImageBuilder.BuilderRestart> restart(BuildDriver resolved, OperationContext context) {
+        EmbeddedBuilder embedded = embeddedBuilder(context);
+        if (resolved instanceof BuildctlDriver buildctl && buildctl.connection().address().equals(embedded.connection().address())) {
+            return Optional.of(() -> embedded.start());
+        }
+        return Optional.empty();
     }
 
     /** The driver for a dry run: describes the embedded builder without starting it. */

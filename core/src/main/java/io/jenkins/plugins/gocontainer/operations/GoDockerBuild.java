@@ -147,6 +147,10 @@ public final class GoDockerBuild {
 
     private static ImageBuilder imageBuilder(GoDockerBuildSpec spec, OperationContext context, BuildDriver driver, GoBuildCacheTransfer goBuildCache) {
         ImageBuilder images = new ImageBuilder(driver, context.runner());
+        Optional<ImageBuilder.BuilderRestart> restart = spec.buildkit().restart(driver, context);
+        if (restart.isPresent()) {
+            images = images.withBuilderRestart(restart.get());
+        }
         if (goBuildCache != null && !goBuildCache.needsExport()) {
             images = images.withoutGoBuildCacheExport();
         }

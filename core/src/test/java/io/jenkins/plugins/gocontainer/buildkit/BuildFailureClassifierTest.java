@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.GocbException;
+
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
 import io.jenkins.plugins.gocontainer.plan.ImageOutput;
@@ -180,6 +182,21 @@ class BuildFailureClassifierTest {
             assertThat(e.lastLines()).containsExactly(BUILDER_UNREACHABLE);
             assertThat(e.problem()).contains(DRIVER.builderDescription()).contains("unix:///tmp/bk/nope.sock");
             assertThat(e.remedy()).contains("{@address}");
+        });
+    }
+
+    @Test
+    void aBuilderThatStopsMidBuildIsSaidToHaveStoppedWithTheUnavailableKind() {
+        String lost = "error: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF";
+        String output = "#5 [stage-0 1/2] RUN sh -c \"echo started; sleep 300\"\n#5 0.145 started\n" + lost + "\n";
+
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:5000/x:1"), output);
+
+        assertThat(failure).isInstanceOfSatisfying(BuilderStoppedException.class, e -> {
+            assertThat(e.kind()).isEqualTo(GocbException.Kind.UNAVAILABLE);
+            assertThat(e.problem()).startsWith("the builder stopped during the build: " + DRIVER.builderDescription());
+            assertThat(e.reason()).contains("error reading from server: EOF").contains("killed, crashed, ran out of memory");
+            assertThat(e.remedy()).contains("gocb builder start");
         });
     }
 
