@@ -84,7 +84,7 @@ final class BuildFailureClassifier {
             RegistryPushException.Cause cause = UNAUTHORIZED.stream().anyMatch(lowerError::contains) ? RegistryPushException.Cause.UNAUTHORIZED
                 : UNREACHABLE.stream().anyMatch(lowerError::contains) ? RegistryPushException.Cause.UNREACHABLE
                 : RegistryPushException.Cause.OTHER;
-            return new RegistryPushException(cause, names, result.exitCode(), List.of(error));
+            return new RegistryPushException(cause, names, error, result.exitCode(), List.of(error));
         }
         Matcher exit = EXIT_CODE.matcher(error);
         if (failed.isPresent() && exit.find()) {

@@ -11,8 +11,9 @@ public class RegistryPushException extends BuildFailedException {
 
     private final Cause cause;
 
-    public RegistryPushException(Cause cause, String names, int exitCode, List<String> lastLines) {
-        super(problem(cause, names), reason(cause), remedy(cause), exitCode, lastLines);
+    /** @param error BuildKit's error line, whose end is the registry's answer */
+    public RegistryPushException(Cause cause, String names, String error, int exitCode, List<String> lastLines) {
+        super(problem(cause, names), reason(cause, error), remedy(cause), exitCode, lastLines);
         this.cause = cause;
     }
 
@@ -28,12 +29,23 @@ public class RegistryPushException extends BuildFailedException {
         };
     }
 
-    private static String reason(Cause cause) {
+    private static String reason(Cause cause, String error) {
         return switch (cause) {
             case UNREACHABLE -> "the registry host or port is wrong, the registry is down, or a firewall/proxy blocks the builder";
             case UNAUTHORIZED -> "the builder had no credentials for this registry, or they lack push rights to the repository";
-            case OTHER -> "see the registry's answer below";
+            case OTHER -> "the registry answered: " + registryAnswer(error);
         };
+    }
+
+    /** "unexpected status from PUT request to URL: 500 Internal Server Error", or what follows the last "failed to ...: ". */
+    static String registryAnswer(String error) {
+        int status = error.indexOf("unexpected status");
+        if (status >= 0) {
+            return error.substring(status);
+        }
+        int failed = error.lastIndexOf("failed to ");
+        int colon = failed < 0 ? -1 : error.indexOf(": ", failed);
+        return colon < 0 ? error : error.substring(colon + 2);
     }
 
     private static String remedy(Cause cause) {

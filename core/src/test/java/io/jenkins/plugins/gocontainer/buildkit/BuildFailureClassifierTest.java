@@ -214,11 +214,21 @@ class BuildFailureClassifierTest {
     }
 
     @Test
+    void anotherPushFailureQuotesTheRegistrysAnswerInTheWhy() {
+        String output = pushAnswered("unexpected status from PUT request to http://127.0.0.1:1/v2/x/manifests/1: 500 Internal Server Error");
+
+        BuildFailedException failure = classify(pushPlan("127.0.0.1:1/x:1"), output);
+
+        assertThat(failure).isInstanceOfSatisfying(RegistryPushException.class, e -> {
+            assertThat(e.pushFailure()).isEqualTo(RegistryPushException.Cause.OTHER);
+            assertThat(e.reason()).isEqualTo("the registry answered: unexpected status from PUT request to http://127.0.0.1:1/v2/x/manifests/1: 500 Internal Server Error");
+        });
+    }
+
+    @Test
     void aRefusedPushIsUnauthorized() {
         // Same shape as (c), with the answer a registry gives to a client without push rights.
-        String output = REGISTRY_UNREACHABLE.replace(
-            "failed to do request: Head \"http://127.0.0.1:1/v2/x/blobs/sha256:fe2d9289a8372d36bb7967312bd2a19a26d97edf753fb58e39bae1fd3867a9fb\": dial tcp 127.0.0.1:1: connect: connection refused",
-            "server message: insufficient_scope: authorization failed");
+        String output = pushAnswered("server message: insufficient_scope: authorization failed");
 
         BuildFailedException failure = classify(pushPlan("127.0.0.1:1/x:1"), output);
 
@@ -260,6 +270,12 @@ class BuildFailureClassifierTest {
         assertThat(failure.exitCode()).isEqualTo(2);
         assertThat(failure.lastLines()).isEqualTo(lines);
         assertThat(failure.problem()).contains(DRIVER.name()).contains("2");
+    }
+
+    /** Output of the shape of (c), the push answered with {@code answer} instead of a refused connection. */
+    private static String pushAnswered(String answer) {
+        return REGISTRY_UNREACHABLE.replace("failed to do request: Head \"http://127.0.0.1:1/v2/x/blobs/"
+            + "sha256:fe2d9289a8372d36bb7967312bd2a19a26d97edf753fb58e39bae1fd3867a9fb\": dial tcp 127.0.0.1:1: connect: connection refused", answer);
     }
 
     private static BuildFailedException classify(BuildPlan plan, String output) {

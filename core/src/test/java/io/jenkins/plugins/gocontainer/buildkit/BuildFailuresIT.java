@@ -6,6 +6,7 @@ import io.jenkins.plugins.gocontainer.plan.BuildRequest;
 
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.testing.FaultInjectingProxy;
 import io.jenkins.plugins.gocontainer.testing.FreePort;
 import io.jenkins.plugins.gocontainer.testing.Htpasswd;
 import io.jenkins.plugins.gocontainer.testing.LocalRegistry;
@@ -86,6 +87,21 @@ class BuildFailuresIT {
 
         assertThat(error.pushFailure()).isEqualTo(RegistryPushException.Cause.UNREACHABLE);
         assertThat(error.getMessage()).contains("127.0.0.1:" + closedPort + "/hello:1").contains("connection refused");
+    }
+
+    @Test
+    void aRegistryRefusingTheManifestIsQuotedInTheWhy(RealEnvironment env) throws Exception {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(env.registry())) {
+            proxy.failAlways("PUT", "/manifests/", FaultInjectingProxy.Fault.status(500)
+                .withBody("{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"storage quota exceeded\"}]}"));
+            BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(helloRequest(env).image(proxy.hostPort() + "/quota/hello:1").build());
+
+            RegistryPushException error = catchThrowableOfType(RegistryPushException.class, () -> BuildctlBuildIT.builder(env).build(plan, line -> { }));
+
+            assertThat(error).isNotNull();
+            assertThat(error.pushFailure()).isEqualTo(RegistryPushException.Cause.OTHER);
+            assertThat(error.reason()).isEqualTo("the registry answered: unknown: storage quota exceeded");
+        }
     }
 
     @Test

@@ -339,11 +339,22 @@ public final class FaultInjectingProxy implements AutoCloseable {
         }
     }
 
+    /** The first byte of a TLS ClientHello record. */
+    private static final int TLS_HANDSHAKE = 0x16;
+
     private void serve(Socket client) {
         try (client) {
             client.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(client.getInputStream());
             OutputStream out = new BufferedOutputStream(client.getOutputStream());
+            in.mark(1);
+            if (in.read() == TLS_HANDSHAKE) {
+                // Like a plain-HTTP registry: clients that try TLS first (BuildKit) see an HTTP answer and fall back.
+                out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                return;
+            }
+            in.reset();
             boolean keepAlive = true;
             while (keepAlive && !closed) {
                 keepAlive = exchange(client, in, out);
