@@ -70,6 +70,27 @@ class CheckedBeforeBuildIT {
     }
 
     @Test
+    void aLayerCacheOnAReadOnlyFileSystemNamesTheUsersPathAndThePermission(RealEnvironment env) throws Exception {
+        Path readOnly = env.newDirectory("read-only-");
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", readOnly.toString()).redirectErrorStream(true).start();
+        assertThat(mount.waitFor()).as("mount a read-only tmpfs (needs root, as ./dev/test runs): " + new String(mount.getInputStream().readAllBytes()))
+            .isZero();
+        try {
+            Path cache = readOnly.resolve("layer-cache");
+
+            GocbProcess.Outcome outcome = GocbProcess.run(Map.of(), "build", "--context", ProjectLayout.example("hello").toString(),
+                "--addr", env.builder().address(), "--base-image", "golang:1.26=" + env.goBaseDirectory(),
+                "--image", env.registry().hostPort() + "/readonly/app:1", "--cache", "local=" + cache);
+
+            assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(outcome.stderr()).contains("cannot use the layer cache directory " + cache + ": " + readOnly + " is not writable")
+                .contains("Fix: give --cache local= a directory the build user may write").doesNotContain("incoming").doesNotContain("input/output error");
+        } finally {
+            new ProcessBuilder("umount", readOnly.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void anUnreachableRegistryIsFoundBeforeTheBuildWithTheUnavailableCode(RealEnvironment env) throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -330,7 +330,26 @@ public final class BuildPlanner {
                     + " an OCI layout it wrote (with an oci-layout file) or an empty directory",
                 "give {@caches} local= a directory of its own, e.g. local=" + directory.resolve(".buildcache") + ", or empty this one");
         }
+        requireWritable(directory.toAbsolutePath().getParent(), directory);
+        if (Files.isDirectory(directory)) {
+            requireWritable(directory, directory);
+        }
         return directory;
+    }
+
+    /** The build stages its export beside the cache directory and renames it into place: both need write access. */
+    private static void requireWritable(Path directory, Path cache) {
+        Path existing = directory;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new InvalidBuildRequestException("cannot use the layer cache directory " + cache + ": " + existing + " is not writable by "
+                + System.getProperty("user.name"),
+                "each build exports its cache next to " + cache + " and moves it into place, which needs write permission on " + existing
+                    + " (its mode and owner, or a read-only mount, forbid it)",
+                "give {@caches} local= a directory the build user may write, or fix the permissions of " + existing);
+        }
     }
 
     private static boolean isEmpty(Path directory) {
