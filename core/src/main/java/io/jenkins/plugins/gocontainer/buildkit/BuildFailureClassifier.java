@@ -9,6 +9,10 @@ import io.jenkins.plugins.gocontainer.gomod.GoError;
 import io.jenkins.plugins.gocontainer.gomod.GoErrorCatalogue;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +24,8 @@ import java.util.stream.Collectors;
 /** Turns a failed BuildKit client run into the most specific {@link BuildFailedException}. */
 final class BuildFailureClassifier {
 
+    private static final Pattern COPY_SOURCE_NOT_FOUND = Pattern.compile("\"(/[^\"]*)\": not found");
+    private static final Pattern COPY_STEP = Pattern.compile("^\\[[^]]*] (COPY|ADD) .*");
     private static final Pattern EXIT_CODE = Pattern.compile("did not complete successfully: exit code: (\\d+)");
     private static final Pattern BASE_IMAGE = Pattern.compile("failed to resolve source metadata for (\\S+?):(?:\\s|$)");
     private static final String LOAD_METADATA = "[internal] load metadata for ";
@@ -61,6 +67,51 @@ final class BuildFailureClassifier {
         };
     }
 
+    /**
+     * A COPY or ADD whose source BuildKit did not find: a symbolic link that leaves the context
+     * (BuildKit sends the link, not what it points to, and never anything outside the context),
+     * or a path the context does not have.
+     */
+    private static Optional<BuildFailedException> copySourceProblem(BuildPlan plan, Optional<ProgressLog.Step> failed, String error,
+                                                                     CommandResult result) {
+        Matcher notFound = COPY_SOURCE_NOT_FOUND.matcher(error);
+        if (failed.isEmpty() || !COPY_STEP.matcher(failed.get().name()).matches() || !notFound.find()) {
+            return Optional.empty();
+        }
+        String step = failed.get().name().substring(failed.get().name().indexOf("] ") + 2);
+        Path context = plan.contextDirectory();
+        String source = notFound.group(1).substring(1);
+        Path current = context;
+        for (Path part : Path.of(source)) {
+            current = current.resolve(part);
+            if (Files.isSymbolicLink(current)) {
+                try {
+                    Path target = current.getParent().resolve(Files.readSymbolicLink(current)).normalize();
+                    if (!target.startsWith(context)) {
+                        return Optional.of(new BuildFailedException(step + ": " + context.relativize(current) + " in the build context is a symbolic link to "
+                            + target + ", outside the context",
+                            "BuildKit sends the build context's own files only: a link that leaves it arrives dangling, so the file is 'not found'"
+                                + " (and nothing outside the context reached the builder)",
+                            "copy the file into the context instead of linking to it, or make the link point inside " + context,
+                            result.exitCode(), List.of(error)));
+                    }
+                } catch (IOException unreadable) {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (!Files.exists(context.resolve(source), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(new BuildFailedException(step + ": the build context " + context + " has no " + source,
+                "COPY and ADD read from the build context, which is " + context,
+                "check the path in the Dockerfile (it is relative to the context, not to the Dockerfile), or the {@context} setting",
+                result.exitCode(), List.of(error)));
+        }
+        return Optional.of(new BuildFailedException(step + ": " + source + " is in " + context + " but did not reach the builder",
+            "a .dockerignore pattern excludes it (" + context.resolve(".dockerignore") + ", or the Dockerfile's own NAME.dockerignore)",
+            "change the .dockerignore pattern that matches " + source + ", or copy another path",
+            result.exitCode(), List.of(error)));
+    }
+
     static BuildFailedException classify(BuildPlan plan, BuildDriver driver, ProgressLog progress, CommandResult result) {
         List<String> tail = result.lastLines();
         String finalError = progress.finalError().orElse(tail.isEmpty() ? "" : tail.get(tail.size() - 1));
@@ -85,6 +136,10 @@ final class BuildFailureClassifier {
                 : UNREACHABLE.stream().anyMatch(lowerError::contains) ? RegistryPushException.Cause.UNREACHABLE
                 : RegistryPushException.Cause.OTHER;
             return new RegistryPushException(cause, names, error, result.exitCode(), List.of(error));
+        }
+        Optional<BuildFailedException> copySource = copySourceProblem(plan, failed, error, result);
+        if (copySource.isPresent()) {
+            return copySource.get();
         }
         Matcher exit = EXIT_CODE.matcher(error);
         if (failed.isPresent() && exit.find()) {

@@ -9,7 +9,10 @@ import io.jenkins.plugins.gocontainer.plan.ImageOutput;
 import io.jenkins.plugins.gocontainer.exec.CommandResult;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -225,6 +228,41 @@ class BuildFailureClassifierTest {
         });
     }
 
+    /** The real output of COPY secret.txt where secret.txt links to /etc/hostname (BuildKit v0.32). */
+    private static String copyNotFound(String source) {
+        return "#4 [1/1] COPY " + source + " /" + source + "\n"
+            + "#4 ERROR: failed to calculate checksum of ref 56wnh4kysk8t0afip6v9tcg7a::k8cj4cyxcw8rbkvql8cbyej0u: \"/" + source + "\": not found\n"
+            + "error: failed to solve: failed to compute cache key: failed to calculate checksum of ref 56wnh4kysk8t0afip6v9tcg7a::k8cj4cyxcw8rbkvql8cbyej0u: \"/"
+            + source + "\": not found\n";
+    }
+
+    @Test
+    void aCopiedSymlinkLeavingTheContextIsSaidToBeOne(@TempDir Path context) throws IOException {
+        Files.createSymbolicLink(context.resolve("secret.txt"), Path.of("/etc/hostname"));
+        Files.createDirectory(context.resolve("config"));
+        Files.createSymbolicLink(context.resolve("shared"), Path.of("/etc"));
+
+        BuildFailedException link = classify(planIn(context), copyNotFound("secret.txt"));
+        BuildFailedException linkedDirectory = classify(planIn(context), copyNotFound("shared/hostname"));
+        BuildFailedException missing = classify(planIn(context), copyNotFound("config/app.yaml"));
+
+        assertThat(link.problem()).startsWith("COPY secret.txt /secret.txt: secret.txt in the build context is a symbolic link to /etc/hostname,"
+            + " outside the context");
+        assertThat(link.reason()).contains("nothing outside the context reached the builder");
+        assertThat(linkedDirectory.problem()).contains("shared in the build context is a symbolic link to /etc, outside the context");
+        assertThat(missing.problem()).startsWith("COPY config/app.yaml /config/app.yaml: the build context " + context + " has no config/app.yaml");
+    }
+
+    @Test
+    void aCopiedFileThatExistsButWasNotSentIsBlamedOnDockerignore(@TempDir Path context) throws IOException {
+        Files.writeString(context.resolve("app.yaml"), "x");
+
+        BuildFailedException excluded = classify(planIn(context), copyNotFound("app.yaml"));
+
+        assertThat(excluded.problem()).startsWith("COPY app.yaml /app.yaml: app.yaml is in " + context + " but did not reach the builder");
+        assertThat(excluded.reason()).contains(".dockerignore");
+    }
+
     @Test
     void aRefusedPushIsUnauthorized() {
         // Same shape as (c), with the answer a registry gives to a client without push rights.
@@ -294,6 +332,12 @@ class BuildFailureClassifierTest {
     private static String lastLine(String output) {
         List<String> lines = output.lines().toList();
         return lines.get(lines.size() - 1);
+    }
+
+    private static BuildPlan planIn(Path context) {
+        BuildPlan plan = pushPlan("127.0.0.1:5000/x:1");
+        return new BuildPlan(context, plan.dockerfile(), plan.module(), plan.target(), plan.buildArgs(), plan.platforms(), plan.labels(),
+            plan.namedContexts(), plan.secrets(), plan.sshMounts(), plan.hostMappings(), plan.output(), plan.noCache(), plan.layerCaches());
     }
 
     static BuildPlan pushPlan(String image) {

@@ -79,6 +79,23 @@ class BuildFailuresIT {
     }
 
     @Test
+    void aCopiedSymlinkLeavingTheContextIsNamedAndNothingOutsideWasSent(RealEnvironment env) throws Exception {
+        Path module = env.newDirectory("symlink-");
+        Files.writeString(module.resolve("go.mod"), "module example.com/symlink\n\ngo 1.26\n");
+        Files.writeString(module.resolve("Dockerfile"), "FROM scratch\nCOPY secret.txt /secret.txt\n");
+        Path outside = Files.writeString(env.newDirectory("outside-").resolve("secret.txt"), "outside the context\n");
+        Files.createSymbolicLink(module.resolve("secret.txt"), outside);
+        BuildPlan plan = new BuildPlanner(module).plan(BuildRequest.builder(module).ociArchive(module.resolve("out.oci.tar")).build());
+
+        BuildFailedException error = catchThrowableOfType(BuildFailedException.class, () -> BuildctlBuildIT.builder(env).build(plan, line -> { }));
+
+        assertThat(error).isNotNull();
+        assertThat(error.problem()).startsWith("COPY secret.txt /secret.txt: secret.txt in the build context is a symbolic link to " + outside
+            + ", outside the context");
+        assertThat(module.resolve("out.oci.tar")).doesNotExist();
+    }
+
+    @Test
     void unreachableRegistryIsReportedAsSuch(RealEnvironment env) throws Exception {
         int closedPort = FreePort.pick();
         BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(helloRequest(env).image("127.0.0.1:" + closedPort + "/hello:1").build());
