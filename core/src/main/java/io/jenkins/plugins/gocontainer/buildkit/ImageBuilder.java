@@ -111,6 +111,7 @@ public final class ImageBuilder {
                 Files.writeString(work.resolve("Dockerfile.dockerignore"), GeneratedDockerIgnore.text(plan));
             }
             BuildFiles files = new BuildFiles(dockerfile, work.resolve("metadata.json"));
+            warnAboutDamagedLocalCaches(plan, sink);
             Command command = driver.buildCommand(plan, files);
             sink.line(runner.masker().mask("gocb: " + driver.name() + " on " + driver.builderDescription()));
             ProgressLog progress = new ProgressLog();
@@ -169,6 +170,15 @@ public final class ImageBuilder {
                 + "; check that its parent directory is writable");
         } finally {
             Trees.delete(incoming);
+        }
+    }
+
+    private static void warnAboutDamagedLocalCaches(BuildPlan plan, OutputSink sink) {
+        for (LayerCacheExchange cache : plan.layerCaches()) {
+            if (cache instanceof LayerCacheExchange.Local local) {
+                local.damage().ifPresent(damage -> sink.line("gocb: warning: the layer cache in " + local.directory() + " is damaged (" + damage
+                    + "); this build does not import it and replaces it with what it exports"));
+            }
         }
     }
 

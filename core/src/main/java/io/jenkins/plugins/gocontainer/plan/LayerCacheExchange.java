@@ -53,9 +53,15 @@ public sealed interface LayerCacheExchange {
             return new Local(directory, directory.resolveSibling("." + directory.getFileName() + ".incoming-" + buildId));
         }
 
+        /** Why the cache in {@link #directory()} cannot be imported (it is incomplete or damaged); empty when it can, or is not there yet. */
+        public Optional<String> damage() {
+            return LocalCacheLayout.damage(directory);
+        }
+
         @Override
         public Optional<String> importSpec() {
-            return Files.isRegularFile(directory.resolve("index.json")) ? Optional.of("type=local,src=" + directory) : Optional.empty();
+            return Files.isRegularFile(directory.resolve("index.json")) && damage().isEmpty()
+                ? Optional.of("type=local,src=" + directory) : Optional.empty();
         }
 
         @Override

@@ -116,6 +116,29 @@ class BuildCachesIT {
         }
     }
 
+    @Test
+    void aDamagedLocalLayerCacheIsWarnedAboutNotImportedAndReplacedByAWholeOne(RealEnvironment env) throws Exception {
+        Path layerCache = env.newDirectory("damaged-cache-").resolve("layers");
+        BuildRequest request = BuildRequest.builder(ProjectLayout.example("hello"))
+            .namedContext(env.golangBase())
+            .layerCache(LayerCache.parse("local=" + layerCache, layerCache.getParent()))
+            .ociArchive(layerCache.resolveSibling("hello.oci.tar"))
+            .build();
+        BuildctlBuildIT.builder(env).build(new BuildPlanner(layerCache.getParent()).plan(request), line -> { });
+        Path someBlob;
+        try (Stream<Path> blobs = Files.list(layerCache.resolve("blobs/sha256"))) {
+            someBlob = blobs.max(java.util.Comparator.comparingLong(path -> path.toFile().length())).orElseThrow();
+        }
+        Files.delete(someBlob);
+        List<String> log = new ArrayList<>();
+
+        BuildctlBuildIT.builder(env).build(new BuildPlanner(layerCache.getParent()).plan(request), log::add);
+
+        assertThat(log).anyMatch(line -> line.equals("gocb: warning: the layer cache in " + layerCache + " is damaged (blob sha256:"
+            + someBlob.getFileName() + " is missing); this build does not import it and replaces it with what it exports"));
+        assertThat(new io.jenkins.plugins.gocontainer.plan.LayerCacheExchange.Local(layerCache).damage()).as("the replaced cache").isEmpty();
+    }
+
     private static void run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -72,6 +72,12 @@ class LayerCacheTest {
         Files.createDirectories(cache);
         Files.writeString(cache.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         Files.writeString(cache.resolve("index.json"), "{}");
+        assertThat(plan(null, "local=" + cache).layerCaches().get(0).importSpec()).as("an index without manifests is damage").isEmpty();
+
+        String manifest = io.jenkins.plugins.gocontainer.registry.Digests.sha256("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.createDirectories(cache.resolve("blobs/sha256"));
+        Files.writeString(cache.resolve("blobs/sha256").resolve(manifest.substring(7)), "{}");
+        Files.writeString(cache.resolve("index.json"), "{\"manifests\":[{\"digest\":\"" + manifest + "\",\"size\":2}]}");
         assertThat(plan(null, "local=" + cache).layerCaches().get(0).importSpec()).contains("type=local,src=" + cache);
     }
 
