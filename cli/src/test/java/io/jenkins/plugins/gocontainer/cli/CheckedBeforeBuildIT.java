@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.tags.GitFixture;
 import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is checked before it, so the registry and the file system are exactly as they were.
  */
 @ExtendWith(RealEnvironment.Extension.class)
+@FaultSuite
 class CheckedBeforeBuildIT {
 
     @Test

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
@@ -74,6 +75,7 @@ class GocbCliIT {
         assertThat(outcome.stderr()).contains("cannot reach the builder").contains("gocb builder start");
     }
 
+    @FaultSuite
     @Test
     void sigtermStopsTheBuildAndLeavesNoClientBehind(RealEnvironment env) throws Exception {
         Path module = env.newDirectory("sigterm-");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.SshKeyPair;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client is left, and the next run removes the secret directory the killed one left and says so.
  */
 @ExtendWith(RealEnvironment.Extension.class)
+@FaultSuite
 class KilledRunIT {
 
     private static final Pattern AGENT_SOCKET = Pattern.compile("^\\S*ssh-agent -D -a (\\S*/gocb-secrets-[^/\\s]+/agent\\.sock)");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.testing.HermeticGo;
 import io.jenkins.plugins.gocontainer.testing.RequiredTools;
@@ -72,6 +73,7 @@ class VendorCommandIT {
         assertThat(err.toString()).as("go's log goes to stderr").contains("go mod download -json").contains("all modules verified");
     }
 
+    @FaultSuite
     @Test
     void aModuleCacheDirectoryOfOtherFilesIsRefusedBeforeGoRunsAndKept() throws Exception {
         Path notACache = Files.createDirectory(temp.resolve("docs"));

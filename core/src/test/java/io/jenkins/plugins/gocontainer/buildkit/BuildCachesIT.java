@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
 import io.jenkins.plugins.gocontainer.plan.BuildRequest;
@@ -89,6 +90,7 @@ class BuildCachesIT {
      * (its file system is full) is a warning after a successful push, and the directory keeps what
      * it had. The file system is a 256 KiB tmpfs, far smaller than the build's layers.
      */
+    @FaultSuite
     @Test
     void aLayerCacheThatCannotBeExportedIsAWarningAndTheImageIsPushed(RealEnvironment env) throws Exception {
         Path small = env.newDirectory("full-disk-");
@@ -116,6 +118,7 @@ class BuildCachesIT {
         }
     }
 
+    @FaultSuite
     @Test
     void aDamagedLocalLayerCacheIsWarnedAboutNotImportedAndReplacedByAWholeOne(RealEnvironment env) throws Exception {
         Path layerCache = env.newDirectory("damaged-cache-").resolve("layers");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
 import io.jenkins.plugins.gocontainer.plan.BuildRequest;
@@ -58,6 +59,7 @@ class BuildFailuresIT {
         assertThat(error.getMessage()).contains("exit code 1").contains("undefined: undefinedFunction");
     }
 
+    @FaultSuite
     @Test
     void aFailedBuildLeavesAnEarlierOciArchiveAsItWasAndNothingBeside(RealEnvironment env) throws Exception {
         Path module = env.newDirectory("failing-");
@@ -78,6 +80,7 @@ class BuildFailuresIT {
         }
     }
 
+    @FaultSuite
     @Test
     void aCopiedSymlinkLeavingTheContextIsNamedAndNothingOutsideWasSent(RealEnvironment env) throws Exception {
         Path module = env.newDirectory("symlink-");
@@ -95,6 +98,7 @@ class BuildFailuresIT {
         assertThat(module.resolve("out.oci.tar")).doesNotExist();
     }
 
+    @FaultSuite
     @Test
     void unreachableRegistryIsReportedAsSuch(RealEnvironment env) throws Exception {
         int closedPort = FreePort.pick();
@@ -106,6 +110,7 @@ class BuildFailuresIT {
         assertThat(error.getMessage()).contains("127.0.0.1:" + closedPort + "/hello:1").contains("connection refused");
     }
 
+    @FaultSuite
     @Test
     void aRegistryRefusingTheManifestIsQuotedInTheWhy(RealEnvironment env) throws Exception {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.start(env.registry())) {

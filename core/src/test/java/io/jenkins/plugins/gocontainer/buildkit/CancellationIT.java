@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
 import io.jenkins.plugins.gocontainer.plan.BuildRequest;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Interrupting a running build stops the BuildKit client, the step inside the builder, and removes the temp files. */
 @ExtendWith(RealEnvironment.Extension.class)
+@FaultSuite
 class CancellationIT {
 
     @Test

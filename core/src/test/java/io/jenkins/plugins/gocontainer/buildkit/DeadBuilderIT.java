@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with parent 1. Starting the embedded builder again removes both, says so, and builds.
  */
 @ExtendWith(RealEnvironment.Extension.class)
+@FaultSuite
 class DeadBuilderIT {
 
     private static final CommandRunner RUNNER = new CommandRunner(SecretMasker.none(), System.getenv());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cache;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +124,7 @@ class DirectoryCacheStoreTest {
 
     enum Damage { FLIPPED_BIT, TRUNCATED, MISSING_RECORD, GARBAGE_RECORD }
 
+    @FaultSuite
     @ParameterizedTest
     @EnumSource(Damage.class)
     void aCorruptEntryIsDeletedReportedAsAMissAndSavedAgain(Damage damage) throws Exception {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cache;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import io.jenkins.plugins.gocontainer.registry.MediaTypes;
@@ -149,6 +150,7 @@ class RegistryCacheStoreIT {
         assertThat(TreeFixture.describe(target)).containsOnlyKeys("mine.txt");
     }
 
+    @FaultSuite
     @Test
     void aBlobCorruptedInTheRegistryIsAMissWithAWarningAndNothingIsExtracted() throws Exception {
         RegistryCacheStore store = new RegistryCacheStore(anonymous(), repository("team/corrupt-cache"));

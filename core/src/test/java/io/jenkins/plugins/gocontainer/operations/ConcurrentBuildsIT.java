@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.operations;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.cache.CacheKey;
 import io.jenkins.plugins.gocontainer.cache.DirectoryCacheStore;
 import io.jenkins.plugins.gocontainer.cache.RestoreResult;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by all of them. Every build succeeds, and the shared directories are consistent afterwards.
  */
 @ExtendWith(RealEnvironment.Extension.class)
+@FaultSuite
 class ConcurrentBuildsIT {
 
     private static final int BUILDS = 4;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.operations;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.SshKeyPair;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once, with InterruptedException, and leaves no client, no agent and no secret file behind.
  */
 @ExtendWith(RealEnvironment.Extension.class)
+@FaultSuite
 class InterruptIT {
 
     private static final String PASSPHRASE_SECRET = "DEPLOY_KEY_PASSPHRASE";

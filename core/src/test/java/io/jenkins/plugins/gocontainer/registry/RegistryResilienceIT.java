@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.registry;
 
+import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.testing.FaultInjectingProxy;
 import io.jenkins.plugins.gocontainer.testing.FaultInjectingProxy.Fault;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
@@ -27,6 +28,7 @@ class RegistryResilienceIT {
         return new RegistryClient(new RegistryHttp(registry -> Optional.empty(), retry, Set.of()));
     }
 
+    @FaultSuite
     @Test
     void serverErrorsRateLimitsAndDroppedConnectionsAreRetried(RealEnvironment env) throws Exception {
         SyntheticImage.Pushed image = SyntheticImage.push(env.registry().hostPort(), "flaky/app", "sha-1", 1, 1000, null, 20);
@@ -48,8 +50,9 @@ class RegistryResilienceIT {
         }
     }
 
+    @FaultSuite
     @Test
-    void aTagThatKeepsFailingStopsWithTheExactPartialSet(RealEnvironment env) throws Exception {
+    void aTagThatKeepsFailingStopsWithTheExactPartialSetAndTheSamePushResumesIt(RealEnvironment env) throws Exception {
         SyntheticImage.Pushed image = SyntheticImage.push(env.registry().hostPort(), "partial/app", "sha-2", 1, 1000, null, 21);
         try (FaultInjectingProxy proxy = FaultInjectingProxy.start(env.registry())) {
             proxy.failAlways("PUT", "/manifests/broken", Fault.status(503));
@@ -64,6 +67,15 @@ class RegistryResilienceIT {
             assertThat(RegistryProbe.manifest(env.registry(), "partial/app", "broken").status()).isEqualTo(404);
             assertThat(proxy.exchanges().stream().filter(e -> e.method().equals("PUT") && e.target().contains("/manifests/broken")).count())
                 .as("bounded retries").isEqualTo(QUICK.maxAttempts());
+        }
+
+        // The fault is gone: the same push, as the message says, places what was missing and keeps the rest.
+        ImageReference direct = ImageReference.parse(env.registry().hostPort() + "/partial/app");
+        RetagResult resumed = new TagPusher(client(QUICK)).push(direct.withTag("sha-2"), direct, List.of("1.0.0", "broken", "latest"));
+
+        assertThat(resumed.digest()).isEqualTo(image.digest());
+        for (String tag : List.of("1.0.0", "broken", "latest")) {
+            assertThat(RegistryProbe.manifest(env.registry(), "partial/app", tag).computedDigest()).isEqualTo(image.digest());
         }
     }
 
