@@ -53,6 +53,7 @@ class CheckedBeforeBuildIT {
         cases.put(List.of("--image", image, "--cache", "local=" + userCache), userCache.toString());
         cases.put(List.of("--oci-archive", notes.toString()), "cannot write an OCI archive to " + notes);
         cases.put(List.of("--image", image, "--go-build-cache", userCache.toString()), "cannot use " + userCache + " as the Go build cache");
+        cases.put(List.of("--image", image, "--package", "./cmd/nope"), "--package cannot be used with the Dockerfile " + service.resolve("Dockerfile"));
         String catalog = RegistryProbe.catalog(env.registry());
         Map<Path, String> files = snapshot(workspace);
 
@@ -90,6 +91,20 @@ class CheckedBeforeBuildIT {
         } finally {
             new ProcessBuilder("umount", readOnly.toString()).start().waitFor();
         }
+    }
+
+    @Test
+    void aMainPackageTheModuleLacksIsRefusedWithTheOnesItHas(RealEnvironment env) throws Exception {
+        String catalog = RegistryProbe.catalog(env.registry());
+
+        GocbProcess.Outcome outcome = GocbProcess.run(Map.of(), "build", "--context", ProjectLayout.example("hello-nodockerfile").toString(),
+            "--package", "./cmd/greter", "--addr", env.builder().address(), "--base-image", "golang:1.26=" + env.goBaseDirectory(),
+            "--image", env.registry().hostPort() + "/exit2/greeter:1");
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(outcome.stderr()).contains("the main package ./cmd/greter does not exist in the module example.com/hello-nodockerfile")
+            .contains("Fix: give --package one of the module's main packages: ./cmd/greeter");
+        assertThat(RegistryProbe.catalog(env.registry())).isEqualTo(catalog);
     }
 
     @Test

@@ -92,6 +92,7 @@ public final class BuildPlanner {
     public String generatedDockerfile(Path context, String mainPackage) {
         Path directory = requireDirectory(context);
         GoModule module = findModule(directory, true).orElseThrow();
+        MainPackages.require(directory, module.modulePath(), DockerfileGenerator.normalisePackage(mainPackage));
         return new DockerfileGenerator(module, mainPackage, Files.isRegularFile(directory.resolve("go.sum")))
             .withLocalModules(localModules(directory)).generate();
     }
@@ -166,6 +167,7 @@ public final class BuildPlanner {
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
         List<String> localModules = localModules(context);
         requireNotIgnored(context, request, hasGoSum, localModules);
+        MainPackages.require(context, goModule.modulePath(), DockerfileGenerator.normalisePackage(request.mainPackage()));
         return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum)
             .withLocalModules(localModules)
             .withAccess(ModuleDownloadAccess.of(request))
@@ -182,6 +184,9 @@ public final class BuildPlanner {
      */
     private static DockerfileSource existing(BuildRequest request, Path file) {
         List<String> generatedOnly = new ArrayList<>();
+        if (!DockerfileGenerator.normalisePackage(request.mainPackage()).equals(".")) {
+            generatedOnly.add("{@mainPackage}");
+        }
         if (request.moduleSource() instanceof ModuleSource.ProxyDirectory) {
             generatedOnly.add("{@moduleCache}");
         }
@@ -193,7 +198,7 @@ public final class BuildPlanner {
         }
         if (!generatedOnly.isEmpty()) {
             throw new InvalidBuildRequestException(String.join(", ", generatedOnly) + " cannot be used with the Dockerfile " + file,
-                "these options change the generated Dockerfile (module source, Go build cache transfer); a Dockerfile of your own"
+                "these options change the generated Dockerfile (main package, module source, Go build cache transfer); a Dockerfile of your own"
                     + " decides that itself, so they would be ignored",
                 "build with the generated Dockerfile (remove or rename " + file.getFileName() + ", see gocb dockerfile), or drop the options");
         }

@@ -276,7 +276,7 @@ public final class DockerfileGenerator {
         return mounts.toString();
     }
 
-    private static String normalisePackage(String value) {
+    static String normalisePackage(String value) {
         String trimmed = value == null || value.isBlank() ? "." : value.strip();
         if (trimmed.startsWith("/") || trimmed.contains("..") || trimmed.contains("\"") || trimmed.contains(" ")) {
             throw new InvalidBuildRequestException("invalid main package '" + value + "'",

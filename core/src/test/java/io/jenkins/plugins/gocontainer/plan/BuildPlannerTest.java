@@ -350,6 +350,62 @@ class BuildPlannerTest {
         assertThat(planner.plan(BuildRequest.builder(context).ssh(new SshMount("default", List.of(socket))).build()).sshMounts()).hasSize(1);
     }
 
+    /** A module like many services: a library at the root, two commands, a generator and vendored code that are not commands. */
+    private void writeMultiCommandModule() throws IOException {
+        writeModule(context, true, true);
+        Files.writeString(context.resolve("main.go"), "// Package greeter greets.\npackage greeter\n");
+        for (String command : List.of("cmd/api", "cmd/worker")) {
+            Files.createDirectories(context.resolve(command));
+            Files.writeString(context.resolve(command).resolve("main.go"), "package main\n\nfunc main() {}\n");
+        }
+        Files.createDirectories(context.resolve("internal/gen"));
+        Files.writeString(context.resolve("internal/gen/gen.go"), "//go:build ignore\n\npackage main\n\nfunc main() {}\n");
+        Files.writeString(context.resolve("internal/gen/names.go"), "package gen\n");
+        Files.createDirectories(context.resolve("vendor/example.com/tool"));
+        Files.writeString(context.resolve("vendor/example.com/tool/main.go"), "package main\n");
+    }
+
+    @Test
+    void aMainPackageThatDoesNotExistIsRefusedWithTheModulesMainPackages() throws IOException {
+        writeMultiCommandModule();
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).mainPackage("./cmd/apii").build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).isEqualTo("the main package ./cmd/apii does not exist in the module " + MODULE_PATH
+                    + " (no directory " + context.resolve("cmd/apii") + ")");
+                assertThat(e.remedy()).isEqualTo("give {@mainPackage} one of the module's main packages: ./cmd/api, ./cmd/worker");
+            });
+    }
+
+    @Test
+    void aLibraryPackageOrADefaultRootThatIsOneIsNotAMainPackage() throws IOException {
+        writeMultiCommandModule();
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).mainPackage("internal/gen").build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> assertThat(e.problem())
+                .isEqualTo("./internal/gen is package gen, not a main package"));
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).isEqualTo(". is package greeter, not a main package");
+                assertThat(e.remedy()).endsWith("./cmd/api, ./cmd/worker");
+            });
+        assertThat(planner.plan(BuildRequest.builder(context).mainPackage("./cmd/worker").build()).dockerfile())
+            .isInstanceOf(DockerfileSource.Generated.class);
+    }
+
+    @Test
+    void aMainPackageWithTheServicesOwnDockerfileIsRefusedNotIgnored() throws IOException {
+        writeModule(context, true, true);
+        Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).mainPackage("./cmd/nope").build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).isEqualTo("{@mainPackage} cannot be used with the Dockerfile " + dockerfile);
+                assertThat(e.remedy()).contains("drop the options");
+            });
+        assertThat(planner.plan(BuildRequest.builder(context).mainPackage("./").build()).dockerfile()).isEqualTo(new DockerfileSource.Existing(dockerfile));
+    }
+
     @Test
     void usesTheDockerfileInTheContext() throws IOException {
         writeModule(context, true, true);
@@ -374,6 +430,7 @@ class BuildPlannerTest {
     @Test
     void generatesADockerfileWhenTheContextHasNone() throws IOException {
         writeModule(context, true, true);
+        Files.writeString(Files.createDirectories(context.resolve("cmd/greeter")).resolve("main.go"), "package main\n\nfunc main() {}\n");
 
         BuildPlan plan = planner.plan(BuildRequest.builder(context).mainPackage("./cmd/greeter").build());
 
@@ -428,6 +485,7 @@ class BuildPlannerTest {
     @Test
     void generatedDockerfileIsOfferedEvenWhenTheServiceHasItsOwn() throws IOException {
         writeModule(context, true, true);
+        Files.writeString(Files.createDirectories(context.resolve("cmd/greeter")).resolve("main.go"), "package main\n\nfunc main() {}\n");
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
 
         String dockerfile = planner.generatedDockerfile(context, "./cmd/greeter");

@@ -17,6 +17,7 @@ class GeneratedDockerIgnoreTest {
     void keepsTheContextsRulesAndLeavesGocbCachesInsideTheContextOut() throws Exception {
         Path context = Files.createDirectories(root.resolve("svc"));
         Files.writeString(context.resolve("go.mod"), "module example.com/svc\n\ngo 1.26\n");
+        Files.writeString(context.resolve("main.go"), "package main\n\nfunc main() {}\n");
         Files.writeString(context.resolve(".dockerignore"), "*.md");
         Files.createDirectories(context.resolve("ci/modcache/cache/download"));
         Path buildCache = Files.createDirectories(root.resolve("outside/gobuild"));

@@ -30,6 +30,7 @@ class LayerCacheTest {
     void setUp() throws IOException {
         context = Files.createDirectory(root.resolve("service"));
         Files.writeString(context.resolve("go.mod"), "module example.com/svc\n\ngo 1.26\n");
+        Files.writeString(context.resolve("main.go"), "package main\n\nfunc main() {}\n");
         planner = new BuildPlanner(root);
     }
 
