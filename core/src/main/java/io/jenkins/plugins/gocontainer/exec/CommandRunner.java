@@ -45,17 +45,20 @@ public final class CommandRunner {
     /*
      * $1 the owner's pid, then the command. A watcher stops the command within a second of the
      * owner's end, which no shutdown hook sees when the JVM is killed with SIGKILL; it writes to
-     * /dev/null so that the output ends when the command's does. A TERM from stop() reaches the
-     * command through the trap; the second wait collects its real status.
+     * /dev/null so that the output ends when the command's does, and takes its sleep with it when
+     * stopped, so that nothing outlives the command. A TERM from stop() reaches the command through
+     * the trap; the second wait collects its real status.
      */
     private static final String ENDS_WITH_OWNER = """
         owner=$1; shift
         "$@" & child=$!
-        ( while kill -0 "$owner"; do sleep 1; done; kill "$child" ) >/dev/null 2>&1 & watcher=$!
+        ( trap 'kill $s 2>/dev/null; exit 0' TERM
+          while kill -0 "$owner"; do sleep 1 & s=$!; wait $s; done
+          kill "$child" ) >/dev/null 2>&1 & watcher=$!
         trap 'kill "$child" 2>/dev/null' TERM INT HUP
         wait "$child"; status=$?
         while kill -0 "$child" 2>/dev/null; do wait "$child"; status=$?; done
-        kill "$watcher" 2>/dev/null
+        kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null
         exit $status
         """;
 

@@ -151,10 +151,14 @@ class CommandRunnerTest {
         CommandRunner runner = new CommandRunner(SecretMasker.none(), System.getenv()).endingWithThisProcess();
         List<String> lines = new ArrayList<>();
 
+        java.time.Instant started = java.time.Instant.now().minusSeconds(1);
         CommandResult result = runner.run(Command.of("sh", "-c", "echo \"$0 $1\"; exit 3", "a b", "c"), lines::add);
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(lines).containsExactly("a b c");
+        assertThat(ProcessHandle.current().descendants()).as("the watcher is gone with the command").isEmpty();
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").endsWith("sleep 1")
+            && p.info().startInstant().map(started::isBefore).orElse(false))).as("the watcher's sleep, orphaned").isEmpty();
     }
 
     @Test
