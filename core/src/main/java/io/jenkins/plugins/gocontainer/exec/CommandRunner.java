@@ -52,7 +52,7 @@ public final class CommandRunner {
     private static final String ENDS_WITH_OWNER = """
         owner=$1; shift
         "$@" & child=$!
-        ( trap 'kill $s 2>/dev/null; exit 0' TERM
+        ( trap 'kill $s 2>/dev/null; wait $s; exit 0' TERM
           while kill -0 "$owner"; do sleep 1 & s=$!; wait $s; done
           kill "$child" ) >/dev/null 2>&1 & watcher=$!
         trap 'kill "$child" 2>/dev/null' TERM INT HUP

@@ -152,6 +152,7 @@ class CommandRunnerTest {
         List<String> lines = new ArrayList<>();
 
         java.time.Instant started = java.time.Instant.now().minusSeconds(1);
+        long zombiesBefore = orphanedSleepZombies();
         CommandResult result = runner.run(Command.of("sh", "-c", "echo \"$0 $1\"; exit 3", "a b", "c"), lines::add);
 
         assertThat(result.exitCode()).isEqualTo(3);
@@ -159,6 +160,7 @@ class CommandRunnerTest {
         assertThat(ProcessHandle.current().descendants()).as("the watcher is gone with the command").isEmpty();
         assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").endsWith("sleep 1")
             && p.info().startInstant().map(started::isBefore).orElse(false))).as("the watcher's sleep, orphaned").isEmpty();
+        assertThat(orphanedSleepZombies()).as("the watcher's sleep, ended but never reaped").isLessThanOrEqualTo(zombiesBefore);
     }
 
     @Test
@@ -180,6 +182,25 @@ class CommandRunnerTest {
         assertThat(cancelled.failure()).isInstanceOf(InterruptedException.class);
         assertThat(cancelled.afterInterrupt()).isGreaterThanOrEqualTo(grace).isLessThan(grace.plusSeconds(3));
         assertNoneRunning(cancelled.tree());
+    }
+
+    /** Ended sleep processes handed to init unreaped: a watcher that exits without waiting for its sleep leaves one. */
+    private static long orphanedSleepZombies() throws IOException {
+        long count = 0;
+        try (var entries = Files.list(Path.of("/proc"))) {
+            for (Path entry : entries.filter(e -> e.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (stat.contains("(sleep)") && afterName[0].equals("Z") && afterName[1].equals("1")) {
+                        count++;
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return count;
     }
 
     private record Cancelled(Throwable failure, Duration afterInterrupt, List<ProcessHandle> tree) {
