@@ -21,7 +21,7 @@ final class BuildGateOptions {
     @Option(names = "--max-platform-size", paramLabel = "OS/ARCH=SIZE", description = "size gate: limit for one platform; repeatable")
     List<String> maxPlatformSize = new ArrayList<>();
 
-    @Option(names = "--max-image-growth", paramLabel = "PCT", description = "size gate: largest allowed growth against --size-baseline, e.g. 10%")
+    @Option(names = "--max-image-growth", paramLabel = "PCT", description = "size gate: largest allowed growth against --size-baseline, e.g. 10%%")
     String maxGrowth;
 
     @Option(names = "--size-baseline", paramLabel = "REF", description = "size gate: the image to compare with, e.g. the previous release tag")

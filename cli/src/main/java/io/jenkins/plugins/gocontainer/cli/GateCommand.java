@@ -48,7 +48,7 @@ final class GateCommand {
         @Option(names = "--oci", paramLabel = "PATH", description = "an OCI image layout, as a tar or a directory") Path oci,
         @Option(names = "--max", paramLabel = "SIZE", description = "largest allowed size, e.g. 25MB, 24MiB, 1.5 GB") String max,
         @Option(names = "--max-platform-size", paramLabel = "OS/ARCH=SIZE", description = "limit for one platform of an index; repeatable") List<String> perPlatform,
-        @Option(names = "--max-growth", paramLabel = "PCT", description = "largest allowed growth against --baseline, e.g. 10%") String growth,
+        @Option(names = "--max-growth", paramLabel = "PCT", description = "largest allowed growth against --baseline, e.g. 10%%") String growth,
         @Option(names = "--baseline", paramLabel = "REF", description = "the image to compare with, e.g. the previous release tag") String baseline,
         @Option(names = "--uncompressed", description = "limit the unpacked size instead of the compressed (pull) size") boolean uncompressed,
         @Option(names = "--on-breach", paramLabel = "OUTCOME", defaultValue = "fail", description = "unstable or fail (default: ${DEFAULT-VALUE})") String onBreach,
