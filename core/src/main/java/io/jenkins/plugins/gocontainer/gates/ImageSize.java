@@ -143,27 +143,34 @@ public record ImageSize(String source, String digest, List<PlatformSize> platfor
 
     /**
      * The {@code created_by} step of each layer, in layer order: the config's {@code history} with
-     * {@code empty_layer: true} entries (ENV, USER, EXPOSE...) skipped, the rest matched to layers in
-     * order. Layers the history does not cover get an empty step.
+     * {@code empty_layer: true} entries (ENV, USER, EXPOSE...) skipped, the rest matched to layers.
+     * When the history covers fewer layers than the image has, the uncovered ones are the bottom
+     * ones: a base from a local root filesystem has no history of its own. BuildKit's exporter then
+     * appends made-up entries (comment {@value #EXPORTER_HISTORY}) at the top, which would shift every
+     * step by one; they are left out, and the uncovered layers get an empty step.
      */
     static List<String> layerSteps(Map<String, Object> config, int layerCount) {
         List<String> steps = new ArrayList<>();
         if (config.get("history") instanceof List<?> history) {
             for (Object entry : history) {
                 if (entry instanceof Map<?, ?> item) {
-                    if (Boolean.TRUE.equals(item.get("empty_layer"))) {
+                    if (Boolean.TRUE.equals(item.get("empty_layer")) || EXPORTER_HISTORY.equals(item.get("comment"))) {
                         continue;
                     }
                     steps.add(item.get("created_by") instanceof String by ? by : "");
                 }
             }
         }
+        int uncovered = Math.max(0, layerCount - steps.size());
         List<String> result = new ArrayList<>(layerCount);
         for (int i = 0; i < layerCount; i++) {
-            result.add(i < steps.size() ? steps.get(i) : "");
+            result.add(i < uncovered ? "" : steps.get(i - uncovered));
         }
         return result;
     }
+
+    /** The comment of the history entries BuildKit's image exporter makes up for layers without one. */
+    static final String EXPORTER_HISTORY = "buildkit.exporter.image.v0";
 
     /** {@code os/arch[/variant]} from an image config, or empty. */
     static String configPlatform(Map<String, Object> config) {

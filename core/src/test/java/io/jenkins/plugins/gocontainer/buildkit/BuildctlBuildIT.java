@@ -93,6 +93,28 @@ class BuildctlBuildIT {
         }
     }
 
+    @Test
+    void onALocalBaseTheSizeOfEachLayerIsCreditedToItsOwnStep(RealEnvironment env) throws Exception {
+        Path module = env.newDirectory("history-");
+        Files.writeString(module.resolve("go.mod"), "module example.com/history\n\ngo 1.26\n");
+        byte[] big = new byte[3_000_000];
+        new java.util.Random(16).nextBytes(big);
+        Files.write(module.resolve("big.bin"), big);
+        Files.writeString(module.resolve("Dockerfile"),
+            "FROM golang:1.26\nWORKDIR /app\nENV X=1\nCOPY big.bin /app/big.bin\nUSER 65532\nRUN echo hi > /tmp/x\nWORKDIR /app\n");
+        Path out = module.resolve("history.oci.tar");
+        builder(env).build(new BuildPlanner(module).plan(BuildRequest.builder(module).namedContext(env.golangBase()).ociArchive(out).build()), line -> { });
+
+        List<io.jenkins.plugins.gocontainer.gates.ImageSize.LayerSize> layers = io.jenkins.plugins.gocontainer.gates.ImageSize.fromOciLayout(out)
+            .platforms().get(0).layers();
+
+        io.jenkins.plugins.gocontainer.gates.ImageSize.LayerSize copied = layers.stream()
+            .filter(layer -> layer.compressedSize() > 2_900_000 && layer.compressedSize() < 3_200_000).findFirst().orElseThrow();
+        assertThat(copied.createdBy()).isEqualTo("COPY big.bin /app/big.bin # buildkit");
+        assertThat(layers.get(0).createdBy()).as("the local base has no history").isEmpty();
+        assertThat(layers).noneMatch(layer -> layer.createdBy().contains("buildkit.exporter") || layer.createdBy().startsWith("["));
+    }
+
     static ImageBuilder builder(RealEnvironment env) {
         return new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv()));
     }

@@ -56,9 +56,26 @@ class ImageSizeTest {
     }
 
     @Test
-    void layersTheHistoryDoesNotCoverHaveNoStep() {
-        assertThat(ImageSize.layerSteps(history("RUN a", false), 3)).containsExactly("RUN a", "", "");
+    void layersTheHistoryDoesNotCoverAreTheBottomOnesAndHaveNoStep() {
+        assertThat(ImageSize.layerSteps(history("RUN a", false), 3)).containsExactly("", "", "RUN a");
         assertThat(ImageSize.layerSteps(Map.of(), 2)).containsExactly("", "");
+    }
+
+    @Test
+    void onALocalBaseEachLayerKeepsItsStepDespiteMetadataStepsAndTheExportersMadeUpEntry() {
+        // The config BuildKit v0.32 wrote for FROM golang:1.26 (a local root filesystem), WORKDIR, ENV, COPY of 3 MB, USER, RUN, WORKDIR:
+        // layers 78069210, 93, 3001168, 175 and 32 bytes.
+        List<Object> entries = new ArrayList<>();
+        entries.add(Map.of("created_by", "WORKDIR /app", "comment", "buildkit.dockerfile.v0"));
+        entries.add(Map.of("created_by", "ENV X=1", "comment", "buildkit.dockerfile.v0", "empty_layer", true));
+        entries.add(Map.of("created_by", "COPY big.bin /app/big.bin # buildkit", "comment", "buildkit.dockerfile.v0"));
+        entries.add(Map.of("created_by", "USER 65532", "comment", "buildkit.dockerfile.v0", "empty_layer", true));
+        entries.add(Map.of("created_by", "RUN /bin/sh -c echo hi > /tmp/x # buildkit", "comment", "buildkit.dockerfile.v0"));
+        entries.add(Map.of("created_by", "WORKDIR /app", "comment", "buildkit.dockerfile.v0"));
+        entries.add(Map.of("created_by", "[4/5] WORKDIR /app", "comment", "buildkit.exporter.image.v0"));
+
+        assertThat(ImageSize.layerSteps(Map.of("history", entries), 5)).containsExactly(
+            "", "WORKDIR /app", "COPY big.bin /app/big.bin # buildkit", "RUN /bin/sh -c echo hi > /tmp/x # buildkit", "WORKDIR /app");
     }
 
     @Test
