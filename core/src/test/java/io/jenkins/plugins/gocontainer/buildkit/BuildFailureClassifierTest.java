@@ -264,6 +264,28 @@ class BuildFailureClassifierTest {
     }
 
     @Test
+    void aFailureIsAttributedToTheCommandThatPrintedIt() {
+        String gitStep = """
+            #7 [3/4] RUN git clone https://git.example.com/team/tools /tools
+            #7 0.120 Cloning into '/tools'...
+            #7 0.310 fatal: unable to access 'https://git.example.com/team/tools/': Could not resolve host: git.example.com
+            #7 ERROR: process "/bin/sh -c git clone https://git.example.com/team/tools /tools" did not complete successfully: exit code: 128
+            error: failed to solve: process "/bin/sh -c git clone https://git.example.com/team/tools /tools" did not complete successfully: exit code: 128
+            """;
+        String goStep = gitStep.replace("git clone https://git.example.com/team/tools /tools", "go mod download")
+            .replace("fatal: unable to access 'https://git.example.com/team/tools/': Could not resolve host: git.example.com",
+                "go: example.com/x@v1.0.0: Get \"https://proxy.golang.org/example.com/x/@v/v1.0.0.mod\": dial tcp: lookup proxy.golang.org: no such host");
+
+        BuildFailedException byGit = classify(pushPlan("127.0.0.1:5000/x:1"), gitStep);
+        BuildFailedException byGo = classify(pushPlan("127.0.0.1:5000/x:1"), goStep);
+
+        assertThat(byGit.reason()).startsWith("git reported:").doesNotContain("go reported");
+        assertThat(byGo.reason()).startsWith("go reported:");
+        assertThat(BuildStepFailedException.reporter("[2/2] RUN ./build.sh")).isEqualTo("the step");
+        assertThat(BuildStepFailedException.reporter("[2/2] RUN cd src && go build -o /app .")).isEqualTo("go");
+    }
+
+    @Test
     void aRefusedPushIsUnauthorized() {
         // Same shape as (c), with the answer a registry gives to a client without push rights.
         String output = pushAnswered("server message: insufficient_scope: authorization failed");
