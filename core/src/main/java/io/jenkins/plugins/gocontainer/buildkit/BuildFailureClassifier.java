@@ -112,6 +112,18 @@ final class BuildFailureClassifier {
             result.exitCode(), List.of(error)));
     }
 
+    /**
+     * The client lost the builder after the build started: "failed to receive status: rpc error:
+     * code = Unavailable ..." or "failed to solve: Unavailable: ...", the gRPC status of a daemon that
+     * went away; a "failed to solve" of any other kind is the build's own failure (a push reset, say).
+     */
+    private static boolean builderConnectionLost(String lowerFinal) {
+        if (lowerFinal.contains("failed to solve: unavailable: ") || lowerFinal.contains("failed to receive status: rpc error: code = unavailable")) {
+            return true;
+        }
+        return !lowerFinal.contains("failed to solve:") && CONNECTION_LOST.stream().anyMatch(lowerFinal::contains);
+    }
+
     static BuildFailedException classify(BuildPlan plan, BuildDriver driver, ProgressLog progress, CommandResult result) {
         List<String> tail = result.lastLines();
         String finalError = progress.finalError().orElse(tail.isEmpty() ? "" : tail.get(tail.size() - 1));
@@ -127,7 +139,7 @@ final class BuildFailureClassifier {
         if (!progress.builderAnswered() && !lowerFinal.contains("failed to solve:") && CONNECTION_ERRORS.stream().anyMatch(lowerFinal::contains)) {
             return new BuilderUnreachableException(driver.builderDescription(), result.exitCode(), List.of(finalError));
         }
-        if (progress.builderAnswered() && !lowerFinal.contains("failed to solve:") && CONNECTION_LOST.stream().anyMatch(lowerFinal::contains)) {
+        if (progress.builderAnswered() && builderConnectionLost(lowerFinal)) {
             return new BuilderStoppedException(driver.builderDescription(), finalError, result.exitCode(), List.of(finalError));
         }
         if (lowerError.contains("failed to push") || failed.map(s -> s.name().startsWith("exporting to image")).orElse(false)) {

@@ -194,7 +194,14 @@ class BuildFailureClassifierTest {
         String output = "#5 [stage-0 1/2] RUN sh -c \"echo started; sleep 300\"\n#5 0.145 started\n" + lost + "\n";
 
         BuildFailedException failure = classify(pushPlan("127.0.0.1:5000/x:1"), output);
+        // BuildKit v0.32 also says it this way, depending on when the daemon went away.
+        BuildFailedException solveForm = classify(pushPlan("127.0.0.1:5000/x:1"),
+            output.replace(lost, "error: failed to solve: Unavailable: error reading from server: EOF"));
+        BuildFailedException pushReset = classify(pushPlan("127.0.0.1:5000/x:1"),
+            output.replace(lost, "error: failed to solve: failed to push 127.0.0.1:5000/x:1: read tcp: connection reset by peer"));
 
+        assertThat(solveForm).isInstanceOf(BuilderStoppedException.class);
+        assertThat(pushReset).as("a push reset is the build's failure, not the builder's").isNotInstanceOf(BuilderStoppedException.class);
         assertThat(failure).isInstanceOfSatisfying(BuilderStoppedException.class, e -> {
             assertThat(e.kind()).isEqualTo(GocbException.Kind.UNAVAILABLE);
             assertThat(e.problem()).startsWith("the builder stopped during the build: " + DRIVER.builderDescription());
