@@ -33,15 +33,7 @@ public final class BuildMetadata {
 
     /** Whether {@code file} is a metadata file a build wrote (so that a later build may replace it). */
     public static boolean isMetadataFile(Path file) throws IOException {
-        Optional<String> text = FileReplacement.smallText(file);
-        if (text.isEmpty()) {
-            return false;
-        }
-        try {
-            return Json.parseObject(text.get()).containsKey("containerimage.digest");
-        } catch (JsonSyntaxException notJson) {
-            return false;
-        }
+        return FileReplacement.smallJsonObject(file).filter(root -> root.containsKey("containerimage.digest")).isPresent();
     }
 
     static BuildResult parse(String text, String source, BuildPlan plan) {

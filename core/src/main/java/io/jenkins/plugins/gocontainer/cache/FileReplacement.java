@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gocontainer.cache;
 
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
+import io.jenkins.plugins.gocontainer.json.Json;
+import io.jenkins.plugins.gocontainer.json.JsonSyntaxException;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -10,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,13 +109,32 @@ public final class FileReplacement {
         }
     }
 
+    /** The file's content as a JSON object when it is small UTF-8 text holding one; otherwise empty. */
+    public static Optional<Map<String, Object>> smallJsonObject(Path file) throws IOException {
+        Optional<String> text = smallText(file);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.parseObject(text.get()));
+        } catch (JsonSyntaxException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** The hidden sibling that the writer {@code id} fills before it is renamed onto {@code target}. */
+    public static Path stagingSibling(Path target, String id) {
+        return target.resolveSibling("." + target.getFileName() + ".gocb-" + id + ".partial");
+    }
+
     private static Path stagingSibling(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        return absolute.resolveSibling("." + absolute.getFileName() + ".gocb-" + UUID.randomUUID() + ".partial");
+        return stagingSibling(absolute, UUID.randomUUID().toString());
     }
 
-    private static Path nearestExisting(Path directory) {
+    /** {@code directory}, or its nearest ancestor that exists: where a file below it would be created. */
+    public static Path nearestExisting(Path directory) {
         Path candidate = directory;
         while (candidate != null && !Files.exists(candidate)) {
             candidate = candidate.getParent();

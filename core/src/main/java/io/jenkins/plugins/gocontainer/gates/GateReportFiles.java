@@ -2,15 +2,11 @@ package io.jenkins.plugins.gocontainer.gates;
 
 import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.cache.FileReplacement;
-import io.jenkins.plugins.gocontainer.json.Json;
-import io.jenkins.plugins.gocontainer.json.JsonSyntaxException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The gate report's files for machines, a JSON summary and JUnit XML: checked before the build
@@ -51,16 +47,7 @@ public final class GateReportFiles {
     }
 
     static boolean isJsonReport(Path file) throws IOException {
-        Optional<String> text = FileReplacement.smallText(file);
-        if (text.isEmpty()) {
-            return false;
-        }
-        try {
-            Map<String, Object> root = Json.parseObject(text.get());
-            return root.containsKey("outcome") && root.get("gates") instanceof List;
-        } catch (JsonSyntaxException notOurs) {
-            return false;
-        }
+        return FileReplacement.smallJsonObject(file).filter(root -> root.containsKey("outcome") && root.get("gates") instanceof List).isPresent();
     }
 
     static boolean isJunitReport(Path file) throws IOException {

@@ -106,6 +106,8 @@ public final class GoDockerBuild {
             BuildRequest request = request(spec, context, session, context.resolve(spec.goBuildCache()), repository, tags);
             BuildPlan plan = new BuildPlanner(context.workspace()).plan(request);
             checkBeforeBuild(spec, context, gates);
+            // A real run checks it when it opens the Go build cache, before restoring into it.
+            GoCaches.requireReplaceable(GoCaches.Kind.BUILD, context.resolve(spec.goBuildCache()), "goBuildCache", context.workspace());
             List<String> later = new ArrayList<>();
             if (repository.isPresent()) {
                 String candidate = repository.get().withTag(TaggedBuild.candidateTag(tags.get())).toString();
@@ -124,7 +126,6 @@ public final class GoDockerBuild {
     private static void checkBeforeBuild(GoDockerBuildSpec spec, OperationContext context, QualityGates gates) {
         gates.checkInputs();
         spec.gates().requireWritableReports(context);
-        GoCaches.requireReplaceable(GoCaches.Kind.BUILD, context.resolve(spec.goBuildCache()), "goBuildCache", context.workspace());
         if (spec.metadataFile() != null) {
             FileReplacement.requireReplaceable(context.resolve(spec.metadataFile()), "a build metadata file", "metadataFile", "metadata.json",
                 BuildMetadata::isMetadataFile);

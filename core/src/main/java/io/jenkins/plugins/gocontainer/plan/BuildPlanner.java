@@ -344,11 +344,8 @@ public final class BuildPlanner {
 
     /** The build stages its export beside the cache directory and renames it into place: both need write access. */
     private static void requireWritable(Path directory, Path cache) {
-        Path existing = directory;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing != null && !Files.isWritable(existing)) {
+        Path existing = FileReplacement.nearestExisting(directory);
+        if (Files.exists(existing) && !Files.isWritable(existing)) {
             throw new InvalidBuildRequestException("cannot use the layer cache directory " + cache + ": " + existing + " is not writable by "
                 + System.getProperty("user.name"),
                 "each build exports its cache next to " + cache + " and moves it into place, which needs write permission on " + existing

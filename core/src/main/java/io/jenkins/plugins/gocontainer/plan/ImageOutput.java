@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gocontainer.plan;
 
+import io.jenkins.plugins.gocontainer.cache.FileReplacement;
+
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public sealed interface ImageOutput {
          * a hidden sibling, so that a failed build never truncates an archive that was already there.
          */
         public OciArchive stagedFor(String buildId) {
-            return new OciArchive(file.resolveSibling("." + file.getFileName() + ".gocb-" + buildId + ".partial"));
+            return new OciArchive(FileReplacement.stagingSibling(file, buildId));
         }
     }
 
