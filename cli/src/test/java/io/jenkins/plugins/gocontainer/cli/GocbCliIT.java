@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.json.Json;
 import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
@@ -78,9 +79,7 @@ class GocbCliIT {
     @FaultSuite
     @Test
     void sigtermStopsTheBuildAndLeavesNoClientBehind(RealEnvironment env) throws Exception {
-        Path module = env.newDirectory("sigterm-");
-        Files.writeString(module.resolve("go.mod"), "module example.com/slow\n\ngo 1.26\n");
-        Files.writeString(module.resolve("Dockerfile"), "FROM golang:1.26\nRUN echo started && sleep 240\n");
+        Path module = DockerfileModule.write(env.newDirectory("sigterm-"), "FROM golang:1.26\nRUN echo started && sleep 240\n");
         Path stderr = module.resolve("stderr.txt");
         Process gocb = GocbProcess.builder(Map.of(), "build", "--context", module.toString(), "--addr", env.builder().address(),
                 "--base-image", "golang:1.26=" + env.goBaseDirectory(), "--no-cache", "--oci-archive", module.resolve("out.tar").toString())

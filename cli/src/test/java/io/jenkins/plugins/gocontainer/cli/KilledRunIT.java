@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.cli;
 
+import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.SshKeyPair;
@@ -32,9 +33,7 @@ class KilledRunIT {
     @Test
     void aKilledGocbLeavesNoAgentHoldingTheKeyAndTheNextRunRemovesItsSecrets(RealEnvironment env) throws Exception {
         Path workspace = env.newDirectory("killed-");
-        Path service = Files.createDirectories(workspace.resolve("svc"));
-        Files.writeString(service.resolve("go.mod"), "module example.com/slow\n\ngo 1.26\n");
-        Files.writeString(service.resolve("Dockerfile"), "FROM golang:1.26\nRUN echo started && sleep 300\n");
+        Path service = DockerfileModule.write(workspace.resolve("svc"), "FROM golang:1.26\nRUN echo started && sleep 300\n");
         String passphrase = "correct horse " + Long.toHexString(System.nanoTime());
         SshKeyPair key = SshKeyPair.generate(workspace.resolve("id_ed25519"), "killed-it", passphrase);
         Path knownHosts = Files.writeString(workspace.resolve("known_hosts"), "[127.0.0.1]:2222 " + key.typeAndKey() + "\n");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
@@ -62,9 +63,7 @@ class BuildFailuresIT {
     @FaultSuite
     @Test
     void aFailedBuildLeavesAnEarlierOciArchiveAsItWasAndNothingBeside(RealEnvironment env) throws Exception {
-        Path module = env.newDirectory("failing-");
-        Files.writeString(module.resolve("go.mod"), "module example.com/failing\n\ngo 1.26\n");
-        Files.writeString(module.resolve("Dockerfile"), "FROM scratch\nRUN false\n");
+        Path module = DockerfileModule.write(env.newDirectory("failing-"), "FROM scratch\nRUN false\n");
         Path directory = env.newDirectory("archive-");
         Path earlier = directory.resolve("app.oci.tar");
         BuildctlBuildIT.builder(env).build(new BuildPlanner(directory).plan(helloRequest(env).ociArchive(earlier).build()), line -> { });
@@ -83,9 +82,7 @@ class BuildFailuresIT {
     @FaultSuite
     @Test
     void aCopiedSymlinkLeavingTheContextIsNamedAndNothingOutsideWasSent(RealEnvironment env) throws Exception {
-        Path module = env.newDirectory("symlink-");
-        Files.writeString(module.resolve("go.mod"), "module example.com/symlink\n\ngo 1.26\n");
-        Files.writeString(module.resolve("Dockerfile"), "FROM scratch\nCOPY secret.txt /secret.txt\n");
+        Path module = DockerfileModule.write(env.newDirectory("symlink-"), "FROM scratch\nCOPY secret.txt /secret.txt\n");
         Path outside = Files.writeString(env.newDirectory("outside-").resolve("secret.txt"), "outside the context\n");
         Files.createSymbolicLink(module.resolve("secret.txt"), outside);
         BuildPlan plan = new BuildPlanner(module).plan(BuildRequest.builder(module).ociArchive(module.resolve("out.oci.tar")).build());

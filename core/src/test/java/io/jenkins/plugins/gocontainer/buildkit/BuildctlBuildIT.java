@@ -7,6 +7,7 @@ import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
 
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
+import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.ImageRun;
 import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
@@ -95,13 +96,11 @@ class BuildctlBuildIT {
 
     @Test
     void onALocalBaseTheSizeOfEachLayerIsCreditedToItsOwnStep(RealEnvironment env) throws Exception {
-        Path module = env.newDirectory("history-");
-        Files.writeString(module.resolve("go.mod"), "module example.com/history\n\ngo 1.26\n");
+        Path module = DockerfileModule.write(env.newDirectory("history-"),
+            "FROM golang:1.26\nWORKDIR /app\nENV X=1\nCOPY big.bin /app/big.bin\nUSER 65532\nRUN echo hi > /tmp/x\nWORKDIR /app\n");
         byte[] big = new byte[3_000_000];
         new java.util.Random(16).nextBytes(big);
         Files.write(module.resolve("big.bin"), big);
-        Files.writeString(module.resolve("Dockerfile"),
-            "FROM golang:1.26\nWORKDIR /app\nENV X=1\nCOPY big.bin /app/big.bin\nUSER 65532\nRUN echo hi > /tmp/x\nWORKDIR /app\n");
         Path out = module.resolve("history.oci.tar");
         builder(env).build(new BuildPlanner(module).plan(BuildRequest.builder(module).namedContext(env.golangBase()).ociArchive(out).build()), line -> { });
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
@@ -33,8 +34,7 @@ class CancellationIT {
     void interruptingARunningBuildLeavesNothingBehind(RealEnvironment env) throws Exception {
         Path module = env.newDirectory("slow-");
         String marker = "gocb-cancel-" + System.nanoTime() % 100000;
-        Files.writeString(module.resolve("go.mod"), "module example.com/slow\n\ngo 1.26\n");
-        Files.writeString(module.resolve("Dockerfile"), "FROM golang:1.26\nRUN echo started && sleep 300 && echo " + marker + "\n");
+        DockerfileModule.write(module, "FROM golang:1.26\nRUN echo started && sleep 300 && echo " + marker + "\n");
         BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(module).namedContext(env.golangBase())
             .image(env.registry().hostPort() + "/slow:1").noCache(true).build());
         List<Path> tempBefore = gocbTempDirectories();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
@@ -146,10 +147,7 @@ class DeadBuilderIT {
 
     /** A module whose Dockerfile has one RUN step, {@code run}, which prints "started" first. */
     private static Path slowModule(RealEnvironment env, String run) throws Exception {
-        Path module = env.newDirectory("slow-step-");
-        Files.writeString(module.resolve("go.mod"), "module example.com/slowstep\n\ngo 1.26\n");
-        Files.writeString(module.resolve("Dockerfile"), "FROM golang:1.26\nRUN " + run + "\n");
-        return module;
+        return DockerfileModule.write(env.newDirectory("slow-step-"), "FROM golang:1.26\nRUN " + run + "\n");
     }
 
     private static String runcList() throws Exception {

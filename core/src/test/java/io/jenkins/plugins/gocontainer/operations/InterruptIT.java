@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.operations;
 
+import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.SshKeyPair;
@@ -35,9 +36,7 @@ class InterruptIT {
     void interruptingABuildWithAProtectedKeyStopsClientAndAgentAndRemovesTheSecretsWithinTenSeconds(RealEnvironment env) throws Exception {
         Path workspace = env.newDirectory("interrupt-");
         String marker = "gocb-interrupt-" + System.nanoTime() % 100_000;
-        Path service = Files.createDirectories(workspace.resolve("svc"));
-        Files.writeString(service.resolve("go.mod"), "module example.com/slow\n\ngo 1.26\n");
-        Files.writeString(service.resolve("Dockerfile"), "FROM golang:1.26\nRUN echo started && sleep 120 && echo " + marker + "\n");
+        Path service = DockerfileModule.write(workspace.resolve("svc"), "FROM golang:1.26\nRUN echo started && sleep 120 && echo " + marker + "\n");
         Path keys = Files.createDirectories(workspace.resolve("keys"));
         String passphrase = "correct horse " + Long.toHexString(System.nanoTime());
         SshKeyPair key = SshKeyPair.generate(keys.resolve("id_ed25519"), "interrupt-it", passphrase);
