@@ -9,10 +9,10 @@ import io.jenkins.plugins.gocontainer.plan.BuildRequest;
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
+import io.jenkins.plugins.gocontainer.testing.RunLeftovers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +36,7 @@ class CancellationIT {
         DockerfileModule.write(module, "FROM golang:1.26\nRUN echo started && sleep 300 && echo " + marker + "\n");
         BuildPlan plan = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(module).namedContext(env.golangBase())
             .image(env.registry().hostPort() + "/slow:1").noCache(true).build());
-        List<Path> tempBefore = gocbTempDirectories();
+        RunLeftovers buildDirectories = RunLeftovers.watchPrefix("gocb-build-");
         CountDownLatch stepStarted = new CountDownLatch(1);
         AtomicReference<Thread> worker = new AtomicReference<>();
         ImageBuilder builder = new ImageBuilder(new BuildctlDriver(env.builder()), new CommandRunner(SecretMasker.none(), System.getenv()).withGracePeriod(Duration.ofSeconds(5)));
@@ -65,7 +64,7 @@ class CancellationIT {
         assertThat(thrown).isInstanceOf(InterruptedException.class);
         assertThat(clients).noneMatch(ProcessHandle::isAlive);
         assertThat(buildctlProcessesFor(module)).isEmpty();
-        assertThat(gocbTempDirectories()).containsExactlyInAnyOrderElementsOf(tempBefore);
+        assertThat(buildDirectories.added()).as("build directories left").isEmpty();
         awaitNoProcessRunning("sleep 300", Duration.ofSeconds(20));
     }
 
@@ -75,11 +74,6 @@ class CancellationIT {
             .toList();
     }
 
-    private static List<Path> gocbTempDirectories() throws Exception {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("gocb-build-")).toList();
-        }
-    }
 
     private static void awaitNoProcessRunning(String commandLine, Duration timeout) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + timeout.toNanos();

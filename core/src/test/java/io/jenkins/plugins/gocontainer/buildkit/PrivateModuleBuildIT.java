@@ -25,8 +25,10 @@ import io.jenkins.plugins.gocontainer.testing.ImageRun;
 import io.jenkins.plugins.gocontainer.testing.PrivateModuleRepository;
 import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
+import io.jenkins.plugins.gocontainer.testing.RunLeftovers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +70,8 @@ class PrivateModuleBuildIT {
     private static final String PASSPHRASE_VARIABLE = "GOCB_IT_KEY_PASSPHRASE";
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
+    private RunLeftovers secretDirectories;
+
     private static GoImportMetaServer meta;
     private static GitSshServer ssh;
     private static GitHttpServer http;
@@ -98,9 +102,14 @@ class PrivateModuleBuildIT {
         }
     }
 
+    @BeforeEach
+    void watchSecretDirectories() throws IOException {
+        secretDirectories = RunLeftovers.watchPrefix("gocb-secrets-");
+    }
+
     @AfterEach
     void nothingSecretIsLeftBehind() throws IOException {
-        assertThat(secretDirectories()).as("private secret directories left in " + TMP).isEmpty();
+        assertThat(secretDirectories.added()).as("private secret directories left in " + TMP).isEmpty();
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
             .filter(line -> line.contains("ssh-agent -D -a " + TMP))).as("private ssh-agents still running").isEmpty();
     }
@@ -327,11 +336,6 @@ class PrivateModuleBuildIT {
         return secrets;
     }
 
-    private static List<Path> secretDirectories() throws IOException {
-        try (Stream<Path> files = Files.list(TMP)) {
-            return files.filter(path -> path.getFileName().toString().startsWith("gocb-secrets-")).toList();
-        }
-    }
 
     private static void awaitFile(Path file) throws InterruptedException {
         for (int i = 0; i < 250 && !Files.exists(file); i++) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.gocontainer.plan.Platform;
 import io.jenkins.plugins.gocontainer.testing.ProjectLayout;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.RegistryProbe;
+import io.jenkins.plugins.gocontainer.testing.RunLeftovers;
 import io.jenkins.plugins.gocontainer.testing.TestModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +47,7 @@ class ConcurrentBuildsIT {
         Path store = shared.resolve("store");
         BuilderSettings builder = new BuilderSettings(null, null, null, null, null, BuilderSettings.Driver.BUILDCTL, null,
             env.embeddedBuilder().stateDirectory().toString());
-        List<String> tempBefore = OperationFixture.entries(OperationFixture.TMP, OperationFixture::temporaryOfABuild);
+        RunLeftovers temporaries = RunLeftovers.watch(OperationFixture::temporaryOfABuild);
         List<Callable<GoDockerBuildResult>> builds = new ArrayList<>();
         List<OperationFixture.Log> logs = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -116,8 +117,7 @@ class ConcurrentBuildsIT {
             assertThat(files.count()).as("the restored Go build cache has content").isGreaterThan(10);
         }
 
-        assertThat(OperationFixture.entries(OperationFixture.TMP, OperationFixture::temporaryOfABuild))
-            .as("temporary directories left in " + OperationFixture.TMP).containsExactlyInAnyOrderElementsOf(tempBefore);
+        assertThat(temporaries.added()).as("temporary directories left in " + RunLeftovers.TMP).isEmpty();
     }
 
     /** The key GoDockerBuild saves the Go build cache of examples/modules under. */

@@ -9,20 +9,16 @@ import io.jenkins.plugins.gocontainer.testing.Htpasswd;
 import io.jenkins.plugins.gocontainer.testing.LocalRegistry;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
 import io.jenkins.plugins.gocontainer.testing.RegistryProbe;
+import io.jenkins.plugins.gocontainer.testing.RunLeftovers;
 import io.jenkins.plugins.gocontainer.testing.TestModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,7 +104,7 @@ class GoDockerBuildIT {
             Path workspace = env.newDirectory("login-workspace-");
             OperationFixture.releaseRepository(workspace.resolve("svc"), "v1.2.3");
             OperationFixture.Log log = new OperationFixture.Log();
-            Set<Path> secretDirectoriesBefore = secretDirectories();
+            RunLeftovers secretDirectories = RunLeftovers.watchPrefix("gocb-secrets-");
 
             GoDockerBuildResult result = new GoDockerBuild().run(
                 spec(env, secured.hostPort() + "/login/modules").registryLogin("ci", "REGISTRY_PASSWORD").build(),
@@ -120,7 +116,7 @@ class GoDockerBuildIT {
             assertThat(result.tags()).contains(result.candidate()).containsAll(MOVING_TAGS.stream().map(tag -> repository + ":" + tag).toList());
             assertThat(result.size()).as("the size is read from the registry with the same login").isPositive();
             assertThat(log.text()).doesNotContain(password);
-            assertThat(secretDirectories()).as("the private Docker config is deleted").isEqualTo(secretDirectoriesBefore);
+            assertThat(secretDirectories.added()).as("the private Docker config is deleted").isEmpty();
         }
     }
 
@@ -131,11 +127,6 @@ class GoDockerBuildIT {
             .hasMessageContaining("registryUser and registryPasswordSecret go together");
     }
 
-    private static Set<Path> secretDirectories() throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return entries.filter(entry -> entry.getFileName().toString().startsWith("gocb-secrets-")).collect(Collectors.toSet());
-        }
-    }
 
     /** examples/modules in {@code svc}, tagged from git into {@code repository}, modules from the test module cache. */
     private static GoDockerBuildSpec.Builder spec(RealEnvironment env, String repository) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gocontainer.operations;
 import io.jenkins.plugins.gocontainer.testing.DockerfileModule;
 import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
+import io.jenkins.plugins.gocontainer.testing.RunLeftovers;
 import io.jenkins.plugins.gocontainer.testing.SshKeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,8 +58,8 @@ class InterruptIT {
                 stepStarted.countDown();
             }
         }).withSecrets(Secrets.of(Map.of(PASSPHRASE_SECRET, passphrase)));
-        List<String> secretsBefore = OperationFixture.entries(OperationFixture.TMP, name -> name.startsWith("gocb-secrets-"));
-        List<String> buildsBefore = OperationFixture.entries(OperationFixture.TMP, name -> name.startsWith("gocb-build-"));
+        RunLeftovers secretDirectories = RunLeftovers.watchPrefix("gocb-secrets-");
+        RunLeftovers buildDirectories = RunLeftovers.watchPrefix("gocb-build-");
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
@@ -94,8 +95,8 @@ class InterruptIT {
             assertThat(OperationFixture.processes(line -> line.contains(secretDirectory.toString()))).as("processes using the secret directory")
                 .isEmpty();
             assertThat(secretDirectory).as("the secret directory").doesNotExist();
-            assertThat(OperationFixture.entries(OperationFixture.TMP, name -> name.startsWith("gocb-secrets-"))).isEqualTo(secretsBefore);
-            assertThat(OperationFixture.entries(OperationFixture.TMP, name -> name.startsWith("gocb-build-"))).isEqualTo(buildsBefore);
+            assertThat(secretDirectories.added()).as("secret directories left").isEmpty();
+            assertThat(buildDirectories.added()).as("build directories left").isEmpty();
             awaitNoProcess(marker, Duration.ofSeconds(20));
         } finally {
             if (worker.isAlive()) {
