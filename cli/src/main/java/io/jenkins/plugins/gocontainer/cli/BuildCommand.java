@@ -32,7 +32,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-C", "--context"}, paramLabel = "DIR", defaultValue = ".", description = "the module root: the directory with go.mod and go.sum (default: .)")
     Path context;
 
-    @Option(names = {"-f", "--dockerfile"}, paramLabel = "FILE", description = "Dockerfile, relative to the context (default: Dockerfile, else generated)")
+    @Option(names = {"-f", "--dockerfile"}, paramLabel = "FILE", description = "Dockerfile, relative to the context, or 'generated' for the generated one although the context has a Dockerfile (default: Dockerfile, else generated)")
     Path dockerfile;
 
     @Option(names = "--package", paramLabel = "PKG", defaultValue = ".", description = "main package for the generated Dockerfile, e.g. ./cmd/server (default: .)")

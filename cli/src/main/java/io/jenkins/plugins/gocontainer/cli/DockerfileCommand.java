@@ -1,7 +1,9 @@
 package io.jenkins.plugins.gocontainer.cli;
 
 import io.jenkins.plugins.gocontainer.GocbException;
+import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
+import io.jenkins.plugins.gocontainer.plan.ModuleSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,10 +26,24 @@ final class DockerfileCommand implements Callable<Integer> {
     @Option(names = "--package", paramLabel = "PKG", defaultValue = ".", description = "main package, e.g. ./cmd/server (default: .)")
     String mainPackage;
 
+    @Option(names = "--vendored", description = "the Dockerfile for a build with -mod=vendor from vendor/ in the context, as 'gocb build --vendored'")
+    boolean vendored;
+
+    @Option(names = "--module-cache", paramLabel = "DIR",
+        description = "the Dockerfile for a hermetic build from a module cache, as 'gocb build --module-cache DIR'")
+    Path moduleCache;
+
     @Override
     public Integer call() {
+        if (vendored && moduleCache != null) {
+            return ErrorReporter.report(new InvalidBuildRequestException("--vendored and --module-cache exclude each other",
+                "a build takes its modules from vendor/ or from a module cache, not both", "give one of them"),
+                OutputFormat.human, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        ModuleSource source = vendored ? new ModuleSource.Vendor()
+            : moduleCache != null ? new ModuleSource.ProxyDirectory(moduleCache.toAbsolutePath()) : new ModuleSource.Download();
         try {
-            spec.commandLine().getOut().print(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).generatedDockerfile(context, mainPackage));
+            spec.commandLine().getOut().print(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).generatedDockerfile(context, mainPackage, source));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         } catch (GocbException e) {

@@ -80,6 +80,21 @@ class GocbTest {
     }
 
     @Test
+    void dockerfileCommandAcceptsTheOptionsThatShapeTheGeneratedDockerfile() {
+        String context = ProjectLayout.example("hello-nodockerfile").toString();
+
+        assertThat(gocb("dockerfile", "-C", context, "--package", "./cmd/greeter", "--vendored")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("-mod=vendor").doesNotContain("go mod download");
+    }
+
+    @Test
+    void dockerfileCommandRefusesTwoModuleSources() {
+        assertThat(gocb("dockerfile", "-C", hello(), "--vendored", "--module-cache", "/tmp/x")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--vendored and --module-cache exclude each other");
+    }
+
+    @Test
     void invalidPlatformIsBadInput() {
         assertThat(gocb("build", "-C", hello(), "--dry-run", "--platform", "linux/amd65")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("invalid platform 'linux/amd65'").contains("unknown architecture 'amd65'").contains("Fix:");

@@ -7,11 +7,10 @@ public class BaseImageUnavailableException extends BuildFailedException {
 
     private static final long serialVersionUID = 1L;
 
-    public BaseImageUnavailableException(String image, int exitCode, List<String> lastLines) {
+    /** {@code remedy} fits the image to what the stages built on it run (see {@link io.jenkins.plugins.gocontainer.plan.BaseImageAdvice}). */
+    public BaseImageUnavailableException(String image, String remedy, int exitCode, List<String> lastLines) {
         super("the base image " + image + " could not be resolved",
             "the builder cannot reach the registry that hosts it (air-gapped agent, proxy, no DNS), or the name or tag does not exist",
-            "fix the name, point FROM at a mirror, or hand BuildKit a local root filesystem for it:"
-                + " {@baseImages} " + image + "=DIR (./dev/gobase makes a golang one from this machine's Go)",
-            exitCode, lastLines);
+            remedy, exitCode, lastLines);
     }
 }

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.plan.BaseImageAdvice;
+import io.jenkins.plugins.gocontainer.plan.BaseImageMappings;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
+import io.jenkins.plugins.gocontainer.plan.DockerfileImages;
+import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
 
 import io.jenkins.plugins.gocontainer.creds.GoPrivateEnvironment;
 import io.jenkins.plugins.gocontainer.creds.KnownHosts;
@@ -15,6 +19,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -52,6 +57,18 @@ final class BuildFailureClassifier {
         return failed.map(ProgressLog.Step::name)
             .filter(name -> name.startsWith(LOAD_METADATA))
             .map(name -> name.substring(LOAD_METADATA.length()).strip());
+    }
+
+    /** The image that could not be pulled is the Dockerfile's frontend, or a base image: advice fitted to the stages that use it. */
+    private static BuildFailedException unavailableImage(BuildPlan plan, String image, int exitCode, List<String> lines) {
+        Optional<DockerfileImages> images = plan.dockerfileImages();
+        Optional<String> frontend = images.flatMap(DockerfileImages::syntax).filter(syntax -> BaseImageMappings.sameImage(syntax, image));
+        if (frontend.isPresent()) {
+            return new FrontendUnavailableException(frontend.get(), plan.dockerfile().describe(), exitCode, lines);
+        }
+        boolean generated = plan.dockerfile() instanceof DockerfileSource.Generated;
+        return new BaseImageUnavailableException(image,
+            BaseImageAdvice.remedy(image, images.orElse(DockerfileImages.parse("", Map.of(), Map.of())), generated), exitCode, lines);
     }
 
     /** Where this build's own settings explain a go failure, say so: the user cannot see them in go's output. */
@@ -134,7 +151,7 @@ final class BuildFailureClassifier {
         // Checked first: a base image on an unreachable registry also says "no such host", but the builder answered.
         Optional<String> baseImage = unavailableBaseImage(failed, finalError);
         if (baseImage.isPresent()) {
-            return new BaseImageUnavailableException(baseImage.get(), result.exitCode(), List.of(finalError.isEmpty() ? error : finalError));
+            return unavailableImage(plan, baseImage.get(), result.exitCode(), List.of(finalError.isEmpty() ? error : finalError));
         }
         if (!progress.builderAnswered() && !lowerFinal.contains("failed to solve:") && CONNECTION_ERRORS.stream().anyMatch(lowerFinal::contains)) {
             return new BuilderUnreachableException(driver.builderDescription(), result.exitCode(), List.of(finalError));

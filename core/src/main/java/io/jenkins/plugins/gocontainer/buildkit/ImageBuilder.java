@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
+import io.jenkins.plugins.gocontainer.plan.DockerfileImages;
 import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
 import io.jenkins.plugins.gocontainer.plan.GeneratedDockerIgnore;
 import io.jenkins.plugins.gocontainer.plan.ImageOutput;
@@ -86,25 +87,39 @@ public final class ImageBuilder {
     }
 
     public BuildResult build(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
+        requested.notes().forEach(sink::line);
         try {
-            return buildOnce(requested, sink);
+            return buildWithAnyFrontend(requested, sink);
         } catch (BuilderStoppedException stopped) {
             if (restart == null) {
                 throw stopped;
             }
             sink.line("gocb: the builder stopped during the build (" + driver.builderDescription() + "); starting it again and building once more");
             restart.restart();
-            return buildOnce(requested, sink);
+            return buildWithAnyFrontend(requested, sink);
         }
     }
 
-    private BuildResult buildOnce(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
+    /** A '# syntax=' frontend that cannot be pulled is not worth failing for: BuildKit has a Dockerfile frontend built in. */
+    private BuildResult buildWithAnyFrontend(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
+        try {
+            return buildOnce(requested, sink, false);
+        } catch (FrontendUnavailableException unavailable) {
+            sink.line("gocb: note: the Dockerfile's frontend " + unavailable.frontend() + " ('# syntax=' line) could not be pulled;"
+                + " building with BuildKit's built-in Dockerfile frontend instead");
+            return buildOnce(requested, sink, true);
+        }
+    }
+
+    private BuildResult buildOnce(BuildPlan requested, OutputSink sink, boolean builtInFrontend) throws IOException, InterruptedException {
         BuildPlan plan = requested.stagedFor(UUID.randomUUID().toString());
         registerSecretFiles(plan);
         Path work = Files.createTempDirectory(RunDirectories.ownedPrefix("gocb-build-"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
             Path dockerfile;
-            if (plan.dockerfile() instanceof DockerfileSource.Existing existing) {
+            if (plan.dockerfile() instanceof DockerfileSource.Existing existing && builtInFrontend) {
+                dockerfile = withoutSyntaxDirective(existing.file(), work);
+            } else if (plan.dockerfile() instanceof DockerfileSource.Existing existing) {
                 dockerfile = existing.file();
             } else {
                 dockerfile = Files.writeString(work.resolve("Dockerfile"), ((DockerfileSource.Generated) plan.dockerfile()).content());
@@ -143,6 +158,16 @@ public final class ImageBuilder {
                 }
             }
         }
+    }
+
+    /** A copy of {@code file} in {@code work} without its '# syntax=' line, with the Dockerfile's own ignore file beside it. */
+    private static Path withoutSyntaxDirective(Path file, Path work) throws IOException {
+        Path copy = Files.writeString(work.resolve(file.getFileName().toString()), DockerfileImages.withoutSyntaxDirective(Files.readString(file)));
+        Path ignore = file.resolveSibling(file.getFileName() + ".dockerignore");
+        if (Files.isRegularFile(ignore)) {
+            Files.copy(ignore, work.resolve(ignore.getFileName().toString()));
+        }
+        return copy;
     }
 
     /**

@@ -235,7 +235,8 @@ public final class GoDockerBuild {
                                         Optional<ImageReference> repository, Optional<TagSet> tags) {
         Path workspace = context.workspace();
         BuildRequest.Builder request = BuildRequest.builder(context.resolve(spec.context()))
-            .dockerfile(spec.dockerfile() == null ? null : context.resolve(spec.context()).resolve(spec.dockerfile()))
+            .dockerfile(spec.dockerfile() == null || spec.generatedDockerfile() ? null : context.resolve(spec.context()).resolve(spec.dockerfile()))
+            .generatedDockerfile(spec.generatedDockerfile())
             .mainPackage(spec.mainPackage())
             .target(spec.target())
             .buildArgs(spec.buildArgs())
@@ -246,6 +247,7 @@ public final class GoDockerBuild {
             .version(spec.appVersion() == null ? GoDockerBuildSpec.DEFAULT_VERSION : spec.appVersion())
             .noCache(spec.noCache());
         spec.baseImages().forEach(baseImage -> request.namedContext(NamedContext.parse(baseImage, workspace)));
+        spec.defaultBaseImages().forEach(baseImage -> request.defaultNamedContext(NamedContext.parse(baseImage, workspace)));
         spec.buildSecrets().forEach((id, file) -> request.secret(new SecretMount(id, context.resolve(file))));
         spec.ssh().forEach((id, sources) -> request.ssh(new SshMount(id, sources.stream().map(context::resolve).toList())));
         spec.insecureRegistries().forEach(request::insecureRegistry);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 import static io.jenkins.plugins.gocontainer.GocbException.setting;
@@ -37,6 +38,7 @@ public record GoDockerBuildSpec(
     List<Platform> platforms,
     Map<String, String> labels,
     List<String> baseImages,
+    List<String> defaultBaseImages,
     Map<String, String> buildSecrets,
     Map<String, List<String>> ssh,
     List<HostMapping> addHosts,
@@ -58,6 +60,13 @@ public record GoDockerBuildSpec(
     private static final long serialVersionUID = 1L;
 
     public static final String DEFAULT_VERSION = "dev";
+    /** The {@code dockerfile} value that builds with the generated Dockerfile although the context has its own. */
+    public static final String GENERATED_DOCKERFILE = "generated";
+
+    /** Whether the build uses the generated Dockerfile whatever the context holds ({@code dockerfile: 'generated'}). */
+    public boolean generatedDockerfile() {
+        return GENERATED_DOCKERFILE.equals(dockerfile);
+    }
 
     public GoDockerBuildSpec {
         context = context == null || context.isBlank() ? "." : context;
@@ -67,6 +76,7 @@ public record GoDockerBuildSpec(
         platforms = List.copyOf(platforms);
         labels = ordered(labels);
         baseImages = List.copyOf(baseImages);
+        defaultBaseImages = List.copyOf(defaultBaseImages);
         buildSecrets = ordered(buildSecrets);
         Map<String, List<String>> sshCopy = new LinkedHashMap<>();
         ssh.forEach((id, sources) -> sshCopy.put(id, List.copyOf(sources)));
@@ -78,7 +88,7 @@ public record GoDockerBuildSpec(
         buildkit = buildkit == null ? BuilderSettings.defaults() : buildkit;
         tagPolicy = tagPolicy == null ? TagPolicySettings.defaults() : tagPolicy;
         gates = gates == null ? GateSettings.none() : gates;
-        validate(images, baseImages, caches, moduleCache, vendored, gates, ociArchive);
+        validate(images, Stream.concat(baseImages.stream(), defaultBaseImages.stream()).toList(), caches, moduleCache, vendored, gates, ociArchive);
         if ((registryUser == null) != (registryPasswordSecret == null)) {
             throw new InvalidBuildRequestException(setting("registryUser") + " and " + setting("registryPasswordSecret") + " go together",
                 "a registry login needs both", "give both, or neither to push with the Docker config");
@@ -156,6 +166,7 @@ public record GoDockerBuildSpec(
         private final List<Platform> platforms = new ArrayList<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
         private final List<String> baseImages = new ArrayList<>();
+        private final List<String> defaultBaseImages = new ArrayList<>();
         private final Map<String, String> buildSecrets = new LinkedHashMap<>();
         private final Map<String, List<String>> ssh = new LinkedHashMap<>();
         private final List<HostMapping> addHosts = new ArrayList<>();
@@ -263,6 +274,15 @@ public record GoDockerBuildSpec(
             return this;
         }
 
+        /**
+         * A replacement configured for every build (the Jenkins-wide mirrors): applied where the
+         * Dockerfile reads that image, passed over where it does not, unlike {@link #baseImage}.
+         */
+        public Builder defaultBaseImage(String value) {
+            defaultBaseImages.add(value);
+            return this;
+        }
+
         /** A BuildKit secret read from {@code file} and mounted as {@code RUN --mount=type=secret,id=ID}. */
         public Builder buildSecret(String id, String file) {
             buildSecrets.put(id, file);
@@ -356,7 +376,7 @@ public record GoDockerBuildSpec(
 
         public GoDockerBuildSpec build() {
             return new GoDockerBuildSpec(context, dockerfile, mainPackage, images, ociArchive, appVersion, target, buildArgs, platforms, labels,
-                baseImages, buildSecrets, ssh, addHosts, insecureRegistries, caches, moduleCache, vendored, noCache, goBuildCache, cacheStore,
+                baseImages, defaultBaseImages, buildSecrets, ssh, addHosts, insecureRegistries, caches, moduleCache, vendored, noCache, goBuildCache, cacheStore,
                 metadataFile, registryUser, registryPasswordSecret, privateModules, buildkit, tagPolicy, gates);
         }
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gocontainer.plan;
 
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +30,8 @@ public record BuildPlan(
     List<HostMapping> hostMappings,
     ImageOutput output,
     boolean noCache,
-    List<LayerCacheExchange> layerCaches) {
+    List<LayerCacheExchange> layerCaches,
+    List<String> notes) {
 
     public BuildPlan {
         buildArgs = Collections.unmodifiableSortedMap(new TreeMap<>(buildArgs));
@@ -40,6 +42,25 @@ public record BuildPlan(
         sshMounts = List.copyOf(sshMounts);
         hostMappings = List.copyOf(hostMappings);
         layerCaches = List.copyOf(layerCaches);
+        notes = List.copyOf(notes);
+    }
+
+    /** A plan with nothing to tell the user before it is built. */
+    public BuildPlan(Path contextDirectory, DockerfileSource dockerfile, Optional<GoModule> module, Optional<String> target,
+                     Map<String, String> buildArgs, List<Platform> platforms, Map<String, String> labels, List<NamedContext> namedContexts,
+                     List<SecretMount> secrets, List<SshMount> sshMounts, List<HostMapping> hostMappings, ImageOutput output, boolean noCache,
+                     List<LayerCacheExchange> layerCaches) {
+        this(contextDirectory, dockerfile, module, target, buildArgs, platforms, labels, namedContexts, secrets, sshMounts, hostMappings, output,
+            noCache, layerCaches, List.of());
+    }
+
+    /** The images the plan's Dockerfile reads; empty when the file cannot be read (any more). */
+    public Optional<DockerfileImages> dockerfileImages() {
+        try {
+            return Optional.of(DockerfileImages.parse(dockerfile.text(), buildArgs, DockerfileImages.platformArgs(platforms)));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The image names a push output publishes; empty for an OCI archive. */
@@ -63,7 +84,7 @@ public record BuildPlan(
         args.put(DockerfileGenerator.EXPORT_ID_ARG, exportId);
         return new BuildPlan(contextDirectory, dockerfile, module, Optional.of(DockerfileGenerator.BUILD_CACHE_EXPORT_TARGET), args,
             platforms.isEmpty() ? List.of() : List.of(platforms.get(0)), labels, namedContexts, secrets, sshMounts, hostMappings,
-            new ImageOutput.LocalDirectory(directory), false, List.of());
+            new ImageOutput.LocalDirectory(directory), false, List.of(), notes);
     }
 
     /**
@@ -77,7 +98,7 @@ public record BuildPlan(
             .toList();
         ImageOutput stagedOutput = output instanceof ImageOutput.OciArchive archive ? archive.stagedFor(buildId) : output;
         return new BuildPlan(contextDirectory, dockerfile, module, target, buildArgs, platforms, labels, namedContexts, secrets, sshMounts,
-            hostMappings, stagedOutput, noCache, staged);
+            hostMappings, stagedOutput, noCache, staged, notes);
     }
 
     /** A human description, one item per line. Holds no secret values, only their ids and sources. */

@@ -5,6 +5,10 @@ import io.jenkins.plugins.gocontainer.cache.FileReplacement;
 import io.jenkins.plugins.gocontainer.gates.OciLayoutTar;
 
 import io.jenkins.plugins.gocontainer.gomod.GoModFile;
+import io.jenkins.plugins.gocontainer.gomod.GoVersion;
+import io.jenkins.plugins.gocontainer.gomod.InconsistentVendoringException;
+import io.jenkins.plugins.gocontainer.gomod.VendorConsistency;
+import io.jenkins.plugins.gocontainer.gomod.VendorManifest;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
 import java.io.IOException;
@@ -38,27 +42,83 @@ public final class BuildPlanner {
         this.workingDirectory = workingDirectory;
     }
 
-    public BuildPlan plan(BuildRequest request) {
-        Path context = requireDirectory(request.contextDirectory());
-        Optional<GoModule> module = findModule(context, request.dockerfile().isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile")));
+    public BuildPlan plan(BuildRequest given) {
+        Path context = requireDirectory(given.contextDirectory());
+        List<String> notes = new ArrayList<>();
+        BuildRequest request = withCommittedVendor(given, context, notes);
+        Optional<GoModule> module = findModule(context,
+            request.generatedDockerfile() || request.dockerfile().isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile")));
         DockerfileSource dockerfile = resolveDockerfile(request, context, module);
         ImageOutput output = output(request, module);
+        Map<String, String> buildArgs = buildArgs(request);
+        List<Platform> platforms = request.platforms().stream().flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty())
+            .map(Platform::parse).distinct().toList();
+        DockerfileImages images = DockerfileImages.parse(text(dockerfile), buildArgs, DockerfileImages.platformArgs(platforms));
+        BaseImageMappings.Resolved baseImages = BaseImageMappings.resolve(request.namedContexts(), request.defaultNamedContexts(), images,
+            dockerfileName(dockerfile, context));
         return new BuildPlan(
             context,
             dockerfile,
             module,
             request.target().filter(t -> !t.isBlank()),
-            buildArgs(request),
-            request.platforms().stream().flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).map(Platform::parse).distinct().toList(),
+            buildArgs,
+            platforms,
             labels(request.labels()),
-            namedContexts(request, context),
+            namedContexts(baseImages.contexts(), request, context),
             request.secrets(),
             existingSshSources(request.sshMounts()),
             request.hostMappings(),
             output,
             request.noCache(),
-            layerCaches(request, output));
+            layerCaches(request, output),
+            Stream.concat(notes.stream(), baseImages.notes().stream()).toList());
     }
+
+    /**
+     * A module with a committed vendor/ (and Go 1.14 or later) builds from it, as the go command
+     * does by default: the generated Dockerfile then downloads nothing. A vendor/ that does not
+     * match go.mod fails the same way go would, before the build.
+     */
+    private static BuildRequest withCommittedVendor(BuildRequest request, Path context, List<String> notes) {
+        boolean generated = request.generatedDockerfile() || request.dockerfile().isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile"));
+        Path vendor = context.resolve("vendor");
+        if (!generated || !(request.moduleSource() instanceof ModuleSource.Download) || !Files.isRegularFile(vendor.resolve(VendorManifest.FILE))
+            || !Files.isRegularFile(context.resolve("go.mod"))) {
+            return request;
+        }
+        try {
+            GoModFile goMod = GoModFile.read(context.resolve("go.mod"));
+            if (goMod.goVersion() == null || goMod.goVersion().compareTo(GoVersion.parse("1.14")) < 0) {
+                return request;
+            }
+            List<String> problems = VendorConsistency.problems(goMod, VendorManifest.read(vendor));
+            if (!problems.isEmpty()) {
+                throw new InconsistentVendoringException(context, problems);
+            }
+        } catch (IOException e) {
+            throw new InvalidBuildRequestException("cannot read " + vendor.resolve(VendorManifest.FILE) + ": " + e.getMessage(),
+                "a committed vendor/ is built from, as go does, so gocb checks it against go.mod", "check the files' permissions");
+        }
+        notes.add("gocb: note: building from the committed vendor/ (-mod=vendor, as go does when vendor/modules.txt matches go.mod);"
+            + " nothing is downloaded");
+        return request.toBuilder().moduleSource(new ModuleSource.Vendor()).build();
+    }
+
+    private static String text(DockerfileSource dockerfile) {
+        try {
+            return dockerfile.text();
+        } catch (IOException e) {
+            throw new InvalidBuildRequestException("cannot read the Dockerfile " + dockerfile.describe() + ": " + e.getMessage(),
+                "gocb reads it to match the base-image replacements to its FROM lines", "check the file's permissions");
+        }
+    }
+
+    private static String dockerfileName(DockerfileSource dockerfile, Path context) {
+        return dockerfile instanceof DockerfileSource.Existing existing
+            ? (existing.file().startsWith(context) ? context.relativize(existing.file()).toString() : existing.file().toString())
+            : "the generated Dockerfile";
+    }
+
 
     /** SSH forwarding reads its sockets and keys when the build starts: one that is missing is found now, not mid-build. */
     private static List<SshMount> existingSshSources(List<SshMount> mounts) {
@@ -90,11 +150,16 @@ public final class BuildPlanner {
      * service has its own: what {@code gocb dockerfile} prints for teams to adopt.
      */
     public String generatedDockerfile(Path context, String mainPackage) {
+        return generatedDockerfile(context, mainPackage, new ModuleSource.Download());
+    }
+
+    /** The generated Dockerfile for modules from {@code source}: downloaded, vendored, or from a module cache. */
+    public String generatedDockerfile(Path context, String mainPackage, ModuleSource source) {
         Path directory = requireDirectory(context);
         GoModule module = findModule(directory, true).orElseThrow();
         MainPackages.require(directory, module.modulePath(), DockerfileGenerator.normalisePackage(mainPackage));
         return new DockerfileGenerator(module, mainPackage, Files.isRegularFile(directory.resolve("go.sum")))
-            .withLocalModules(localModules(directory)).generate();
+            .withLocalModules(localModules(directory)).withModuleSource(source).generate();
     }
 
     /**
@@ -160,7 +225,7 @@ public final class BuildPlanner {
             return existing(request, file);
         }
         Path conventional = context.resolve("Dockerfile");
-        if (Files.isRegularFile(conventional)) {
+        if (Files.isRegularFile(conventional) && !request.generatedDockerfile()) {
             return existing(request, conventional);
         }
         GoModule goModule = module.orElseThrow();
@@ -200,7 +265,8 @@ public final class BuildPlanner {
             throw new InvalidBuildRequestException(String.join(", ", generatedOnly) + " cannot be used with the Dockerfile " + file,
                 "these options change the generated Dockerfile (main package, module source, Go build cache transfer); a Dockerfile of your own"
                     + " decides that itself, so they would be ignored",
-                "build with the generated Dockerfile (remove or rename " + file.getFileName() + ", see gocb dockerfile), or drop the options");
+                "build with the generated Dockerfile although the context has its own ({@dockerfile} generated; gocb dockerfile prints it),"
+                    + " or drop the options");
         }
         return new DockerfileSource.Existing(file);
     }
@@ -292,8 +358,8 @@ public final class BuildPlanner {
     }
 
     /** The user's named contexts, plus the agent's module cache and Go build cache when the build reads them. */
-    private static List<NamedContext> namedContexts(BuildRequest request, Path context) {
-        List<NamedContext> contexts = new ArrayList<>(request.namedContexts());
+    private static List<NamedContext> namedContexts(List<NamedContext> baseImages, BuildRequest request, Path context) {
+        List<NamedContext> contexts = new ArrayList<>(baseImages);
         if (request.moduleSource() instanceof ModuleSource.ProxyDirectory proxy) {
             Path download = proxy.downloadDirectory().toAbsolutePath().normalize();
             if (!Files.isDirectory(download)) {

@@ -30,6 +30,7 @@ public final class BuildRequest {
     private final List<String> platforms;
     private final Map<String, String> labels;
     private final List<NamedContext> namedContexts;
+    private final List<NamedContext> defaultNamedContexts;
     private final List<SecretMount> secrets;
     private final List<SshMount> sshMounts;
     private final List<HostMapping> hostMappings;
@@ -41,6 +42,7 @@ public final class BuildRequest {
     private final Set<String> insecureRegistries;
     private final String version;
     private final boolean noCache;
+    private final boolean generatedDockerfile;
 
     private BuildRequest(Builder builder) {
         this.contextDirectory = builder.contextDirectory;
@@ -51,6 +53,7 @@ public final class BuildRequest {
         this.platforms = List.copyOf(builder.platforms);
         this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(builder.labels));
         this.namedContexts = List.copyOf(builder.namedContexts);
+        this.defaultNamedContexts = List.copyOf(builder.defaultNamedContexts);
         this.secrets = List.copyOf(builder.secrets);
         this.sshMounts = List.copyOf(builder.sshMounts);
         this.hostMappings = List.copyOf(builder.hostMappings);
@@ -62,6 +65,10 @@ public final class BuildRequest {
         this.insecureRegistries = Set.copyOf(builder.insecureRegistries);
         this.version = builder.version;
         this.noCache = builder.noCache;
+        this.generatedDockerfile = builder.generatedDockerfile;
+        if (generatedDockerfile && dockerfile != null) {
+            throw new IllegalArgumentException("a request builds either the generated Dockerfile or " + dockerfile);
+        }
     }
 
     public static Builder builder(Path contextDirectory) {
@@ -80,8 +87,10 @@ public final class BuildRequest {
             .images(images)
             .ociArchive(ociArchive)
             .version(version)
-            .noCache(noCache);
+            .noCache(noCache)
+            .generatedDockerfile(generatedDockerfile);
         namedContexts.forEach(copy::namedContext);
+        defaultNamedContexts.forEach(copy::defaultNamedContext);
         secrets.forEach(copy::secret);
         sshMounts.forEach(copy::ssh);
         hostMappings.forEach(copy::addHost);
@@ -104,6 +113,11 @@ public final class BuildRequest {
         return mainPackage;
     }
 
+    /** Build with the generated Dockerfile although the context has one of its own. */
+    public boolean generatedDockerfile() {
+        return generatedDockerfile;
+    }
+
     public Optional<String> target() {
         return Optional.ofNullable(target);
     }
@@ -122,6 +136,11 @@ public final class BuildRequest {
 
     public List<NamedContext> namedContexts() {
         return namedContexts;
+    }
+
+    /** Replacements configured for every build, applied only where the Dockerfile reads their image. */
+    public List<NamedContext> defaultNamedContexts() {
+        return defaultNamedContexts;
     }
 
     public List<SecretMount> secrets() {
@@ -175,11 +194,13 @@ public final class BuildRequest {
         private final Path contextDirectory;
         private Path dockerfile;
         private String mainPackage = ".";
+        private boolean generatedDockerfile;
         private String target;
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
         private final List<String> platforms = new ArrayList<>();
         private final Map<String, String> labels = new LinkedHashMap<>();
         private final List<NamedContext> namedContexts = new ArrayList<>();
+        private final List<NamedContext> defaultNamedContexts = new ArrayList<>();
         private final List<SecretMount> secrets = new ArrayList<>();
         private final List<SshMount> sshMounts = new ArrayList<>();
         private final List<HostMapping> hostMappings = new ArrayList<>();
@@ -198,6 +219,11 @@ public final class BuildRequest {
 
         public Builder dockerfile(Path value) {
             this.dockerfile = value;
+            return this;
+        }
+
+        public Builder generatedDockerfile(boolean value) {
+            this.generatedDockerfile = value;
             return this;
         }
 
@@ -244,6 +270,11 @@ public final class BuildRequest {
 
         public Builder namedContext(NamedContext value) {
             namedContexts.add(value);
+            return this;
+        }
+
+        public Builder defaultNamedContext(NamedContext value) {
+            defaultNamedContexts.add(value);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gocontainer.plan;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The Dockerfile a plan builds with: the service's own, or one generated for it. */
@@ -10,6 +12,11 @@ public sealed interface DockerfileSource {
         public String describe() {
             return file.toString();
         }
+
+        @Override
+        public String text() throws IOException {
+            return Files.readString(file);
+        }
     }
 
     record Generated(String content) implements DockerfileSource {
@@ -17,7 +24,14 @@ public sealed interface DockerfileSource {
         public String describe() {
             return "generated (best-practice multi-stage; 'gocb dockerfile' prints it)";
         }
+
+        @Override
+        public String text() {
+            return content;
+        }
     }
 
     String describe();
+
+    String text() throws IOException;
 }

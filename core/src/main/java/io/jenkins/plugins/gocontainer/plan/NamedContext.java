@@ -61,6 +61,16 @@ public record NamedContext(String name, Path directory, String imageReference) {
         return localDirectory(name, directory);
     }
 
+    /** This replacement under another name: the one BuildKit looks the image up by. */
+    public NamedContext renamed(String newName) {
+        return new NamedContext(newName, directory, imageReference);
+    }
+
+    /** What replaces the image: the directory, or the image reference. */
+    public String source() {
+        return directory != null ? directory.toString() : imageReference;
+    }
+
     public boolean isLocal() {
         return directory != null;
     }

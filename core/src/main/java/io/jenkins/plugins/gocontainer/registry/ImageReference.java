@@ -113,6 +113,26 @@ public record ImageReference(String registry, String repository, String tag, Str
         return registry + "/" + repository;
     }
 
+    /**
+     * The short form Docker prints ({@code distribution/reference}'s familiar string): Docker Hub's
+     * host and its {@code library/} namespace left out, tag and digest kept.
+     */
+    public String familiar() {
+        String familiarName = name();
+        if (registry.equals(DOCKER_HUB)) {
+            familiarName = repository.startsWith("library/") && repository.indexOf('/', "library/".length()) < 0
+                ? repository.substring("library/".length()) : repository;
+        }
+        StringBuilder text = new StringBuilder(familiarName);
+        if (tag != null) {
+            text.append(':').append(tag);
+        }
+        if (digest != null) {
+            text.append('@').append(digest);
+        }
+        return text.toString();
+    }
+
     /** This repository, without tag or digest. */
     public ImageReference repositoryOnly() {
         return new ImageReference(registry, repository, null, null);

@@ -65,7 +65,11 @@ public final class GoDockerBuildParameters {
             .buildkit(SharedParameters.builder(args, defaults))
             .tagPolicy(SharedParameters.tagPolicy(args))
             .gates(gates(args, defaults));
-        (args.has("baseImages") ? args.strings("baseImages") : defaults.baseImages()).forEach(spec::baseImage);
+        if (args.has("baseImages")) {
+            args.strings("baseImages").forEach(spec::baseImage);
+        } else {
+            defaults.baseImages().forEach(spec::defaultBaseImage);
+        }
         args.strings("addHosts").forEach(spec::addHost);
         args.strings("cache").forEach(spec::cache);
         credentials.registry().ifPresent(login -> spec.registryLogin(login.username(), secrets.add(SharedParameters.REGISTRY_PASSWORD, login.password())));

@@ -309,10 +309,42 @@ class BuildFailureClassifierTest {
 
         assertThat(failure).isInstanceOfSatisfying(BaseImageUnavailableException.class, e -> {
             assertThat(e.problem()).contains("docker.io/library/golang:1.26");
-            assertThat(e.remedy()).contains("{@baseImages} docker.io/library/golang:1.26=");
+            assertThat(e.remedy()).contains("{@baseImages} golang:1.26=$(./dev/gobase)");
             assertThat(e.exitCode()).isEqualTo(1);
             assertThat(e.lastLines()).containsExactly(lastLine(BASE_IMAGE_UNAVAILABLE));
         });
+    }
+
+    @Test
+    void anUnpullableSyntaxFrontendIsNotABaseImage() {
+        BuildPlan plan = withDockerfile("# syntax=docker/dockerfile:1.26\nFROM golang:1.26\n");
+        String output = BASE_IMAGE_UNAVAILABLE.replace("docker.io/library/golang:1.26", "docker.io/docker/dockerfile:1.26");
+
+        BuildFailedException failure = classify(plan, output);
+
+        assertThat(failure).isInstanceOfSatisfying(FrontendUnavailableException.class, e -> {
+            assertThat(e.frontend()).isEqualTo("docker/dockerfile:1.26");
+            assertThat(e.problem()).contains("the Dockerfile frontend docker/dockerfile:1.26").doesNotContain("base image");
+        });
+    }
+
+    @Test
+    void theBaseImageAdviceFitsAStageThatRunsAPackageManager() {
+        BuildPlan plan = withDockerfile("FROM golang:1.26-alpine AS build\nRUN apk add --no-cache git make\nFROM scratch\n");
+        String output = BASE_IMAGE_UNAVAILABLE.replace("golang:1.26", "golang:1.26-alpine");
+
+        BuildFailedException failure = classify(plan, output);
+
+        assertThat(failure).isInstanceOfSatisfying(BaseImageUnavailableException.class, e -> assertThat(e.remedy())
+            .contains("the stage runs apk").contains("an Alpine root filesystem with apk")
+            .contains("{@baseImages} golang:1.26-alpine=DIR").doesNotContain("gobase"));
+    }
+
+    private static BuildPlan withDockerfile(String dockerfile) {
+        BuildPlan plan = pushPlan("127.0.0.1:5000/x:1");
+        return new BuildPlan(plan.contextDirectory(), new DockerfileSource.Generated(dockerfile), plan.module(), plan.target(), plan.buildArgs(),
+            plan.platforms(), plan.labels(), plan.namedContexts(), plan.secrets(), plan.sshMounts(), plan.hostMappings(), plan.output(),
+            plan.noCache(), plan.layerCaches());
     }
 
     @Test

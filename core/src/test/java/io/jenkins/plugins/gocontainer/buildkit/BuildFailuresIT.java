@@ -5,6 +5,8 @@ import io.jenkins.plugins.gocontainer.testing.FaultSuite;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
 import io.jenkins.plugins.gocontainer.plan.BuildRequest;
+import io.jenkins.plugins.gocontainer.plan.NamedContext;
+import io.jenkins.plugins.gocontainer.exec.Command;
 
 import io.jenkins.plugins.gocontainer.exec.CommandRunner;
 import io.jenkins.plugins.gocontainer.exec.SecretMasker;
@@ -22,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,6 +150,16 @@ class BuildFailuresIT {
 
         assertThat(error.getMessage()).contains("golang:1.26").contains("baseImages");
         assertThat(log).anyMatch(line -> line.contains("failed to resolve source metadata"));
+
+        // The Fix, followed literally: the replacement it names, with its shell substitution run from the project's root.
+        Matcher replacement = Pattern.compile("\\{@baseImages} (\\S+=\\$\\(\\./dev/gobase\\))").matcher(error.remedy());
+        assertThat(replacement.find()).as(error.remedy()).isTrue();
+        List<String> expanded = new CommandRunner(SecretMasker.none(), System.getenv())
+            .capture(Command.of("bash", "-c", "cd " + ProjectLayout.root() + " && echo " + replacement.group(1)));
+        BuildPlan followed = new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).plan(BuildRequest.builder(ProjectLayout.example("hello"))
+            .namedContext(NamedContext.parse(expanded.get(expanded.size() - 1).strip(), Path.of("/")))
+            .image(env.registry().hostPort() + "/hello:followed").build());
+        assertThat(BuildctlBuildIT.builder(env).build(followed, line -> { }).digest()).startsWith("sha256:");
     }
 
     static BuildRequest.Builder helloRequest(RealEnvironment env) {

@@ -468,6 +468,69 @@ class BuildPlannerTest {
     }
 
     @Test
+    void aBaseImageReplacementIsNamedAsBuildKitLooksUpTheFromImage() throws IOException {
+        writeModule(context, true, true);
+        Files.writeString(context.resolve("Dockerfile"), "FROM docker.io/library/alpine:latest\nCOPY . /src\n");
+        Path rootfs = Files.createDirectories(root.resolve("rootfs"));
+
+        BuildPlan plan = planner.plan(BuildRequest.builder(context).namedContext(NamedContext.localDirectory("alpine:latest", rootfs)).build());
+
+        assertThat(plan.namedContexts()).singleElement().extracting(NamedContext::name).isEqualTo("alpine");
+    }
+
+    @Test
+    void aBaseImageReplacementTheDockerfileDoesNotReadIsRefused() throws IOException {
+        writeModule(context, true, true);
+        Path rootfs = Files.createDirectories(root.resolve("rootfs"));
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).namedContext(NamedContext.localDirectory("golang:1.25", rootfs)).build()))
+            .isInstanceOf(InvalidBuildRequestException.class)
+            .hasMessageContaining("matches no image that the generated Dockerfile reads")
+            .hasMessageContaining("baseImages golang:1.22=" + rootfs);
+    }
+
+    @Test
+    void aCommittedConsistentVendorIsBuiltFromWithoutADownloadStep() throws IOException {
+        writeModule(context, true, true);
+        writeVendor(context, "# github.com/google/uuid v1.6.0\n## explicit\ngithub.com/google/uuid\n");
+
+        BuildPlan plan = planner.plan(BuildRequest.builder(context).build());
+
+        assertThat(((DockerfileSource.Generated) plan.dockerfile()).content()).contains("-mod=vendor").doesNotContain("go mod download");
+        assertThat(plan.notes()).singleElement().asString().contains("committed vendor/");
+    }
+
+    @Test
+    void anInconsistentCommittedVendorFailsBeforeTheBuildAsGoWould() throws IOException {
+        writeModule(context, true, true);
+        writeVendor(context, "# github.com/google/uuid v1.5.0\ngithub.com/google/uuid\n");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).build()))
+            .isInstanceOf(io.jenkins.plugins.gocontainer.gomod.InconsistentVendoringException.class)
+            .hasMessageContaining("github.com/google/uuid@v1.6.0");
+    }
+
+    @Test
+    void theFixForAGeneratedOnlyOptionWithAnOwnDockerfileWorks() throws IOException {
+        writeModule(context, true, true);
+        writeVendor(context, "# github.com/google/uuid v1.6.0\n## explicit\ngithub.com/google/uuid\n");
+        Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+        BuildRequest.Builder vendored = BuildRequest.builder(context).moduleSource(new ModuleSource.Vendor());
+
+        assertThatThrownBy(() -> planner.plan(vendored.build()))
+            .isInstanceOf(InvalidBuildRequestException.class).hasMessageContaining("(dockerfile generated;");
+
+        BuildPlan plan = planner.plan(vendored.generatedDockerfile(true).build());
+        assertThat(plan.dockerfile()).isInstanceOfSatisfying(DockerfileSource.Generated.class,
+            generated -> assertThat(generated.content()).contains("-mod=vendor"));
+    }
+
+    private static void writeVendor(Path directory, String modulesTxt) throws IOException {
+        Files.createDirectories(directory.resolve("vendor/github.com/google/uuid"));
+        Files.writeString(directory.resolve("vendor/modules.txt"), modulesTxt);
+    }
+
+    @Test
     void equalRequestsMakeEqualPlans() throws IOException {
         writeModule(context, true, true);
         Path secret = Files.writeString(root.resolve("netrc"), "machine x login y password z");
@@ -519,7 +582,7 @@ class BuildPlannerTest {
             .buildArg("GOFLAGS", "-mod=mod")
             .platform("linux/amd64,linux/arm64")
             .label("org.opencontainers.image.source", "https://example.com/x")
-            .namedContext(NamedContext.image("alpine:3", "docker-image://mirror.example.com/alpine:3"))
+            .namedContext(NamedContext.image("golang:1.22", "docker-image://mirror.example.com/golang:1.22"))
             .secret(new SecretMount("netrc", secret))
             .ssh(new SshMount(SshMount.DEFAULT_ID, List.of()))
             .image("127.0.0.1:5000/app")

@@ -60,7 +60,9 @@ class GoDockerBuildParametersTest {
             StepCredentials.none(), GLOBAL, Map.of()).specification();
         assertThat(inherited.buildkit().address()).isEqualTo("tcp://buildkit.internal:1234");
         assertThat(inherited.buildkit().tlsCaCert()).isEqualTo("/etc/gocb/ca.pem");
-        assertThat(inherited.baseImages()).containsExactly("golang:1.26=docker-image://mirror.internal/golang:1.26");
+        // Jenkins-wide mirrors apply where a Dockerfile reads their image and are passed over elsewhere: defaults, not step options.
+        assertThat(inherited.baseImages()).isEmpty();
+        assertThat(inherited.defaultBaseImages()).containsExactly("golang:1.26=docker-image://mirror.internal/golang:1.26");
         assertThat(inherited.insecureRegistries()).containsExactly("mirror.internal");
         assertThat(inherited.cacheStore()).isEqualTo("dir=/var/cache/gocb");
         assertThat(inherited.gates().maxImageSize()).isEqualTo(ByteSize.parse("300MB"));
@@ -71,6 +73,7 @@ class GoDockerBuildParametersTest {
         assertThat(overridden.buildkit().address()).isEqualTo("unix:///run/buildkit/buildkitd.sock");
         assertThat(overridden.buildkit().tlsCaCert()).as("the global TLS files belong to the global address").isNull();
         assertThat(overridden.baseImages()).containsExactly("golang:1.26=/srv/golang");
+        assertThat(overridden.defaultBaseImages()).isEmpty();
         assertThat(overridden.insecureRegistries()).containsExactly("mirror.internal", "10.0.0.5:5000");
         assertThat(overridden.gates().maxImageSize()).isEqualTo(ByteSize.parse("20MB"));
     }
