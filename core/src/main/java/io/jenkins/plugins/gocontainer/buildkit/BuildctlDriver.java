@@ -95,7 +95,7 @@ public final class BuildctlDriver implements BuildDriver {
         if (plan.noCache()) {
             argv.add("--no-cache");
         }
-        argv.addAll(List.of("--output", OutputSpec.of(plan.output()),
+        argv.addAll(List.of("--output", OutputSpec.of(plan),
             "--progress", "plain",
             "--metadata-file", files.metadataFile().toString()));
         return Command.of(argv);

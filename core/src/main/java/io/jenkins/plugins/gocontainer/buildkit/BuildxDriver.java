@@ -99,7 +99,7 @@ public final class BuildxDriver implements BuildDriver {
             argv.add("--no-cache");
         }
         argv.addAll(List.of("--provenance=false", "--sbom=false",
-            "--output", OutputSpec.of(plan.output()),
+            "--output", OutputSpec.of(plan),
             "--progress", "plain",
             "--metadata-file", files.metadataFile().toString(),
             plan.contextDirectory().toString()));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.buildkit;
 
+import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.ImageOutput;
 
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
@@ -12,16 +13,19 @@ final class OutputSpec {
     private OutputSpec() {
     }
 
-    static String of(ImageOutput output) {
+    static String of(BuildPlan plan) {
+        ImageOutput output = plan.output();
+        // Layer file times follow SOURCE_DATE_EPOCH only when the exporter rewrites them.
+        String rewrite = plan.reproducible() ? ",rewrite-timestamp=true" : "";
         if (output instanceof ImageOutput.RegistryPush push) {
             String names = push.names().stream().map(ImageReference::toString).collect(Collectors.joining(","));
             String nameField = push.names().size() > 1 ? "\"name=" + names + "\"" : "name=" + names;
-            return "type=image," + nameField + ",push=true" + (push.insecure() ? ",registry.insecure=true" : "");
+            return "type=image," + nameField + ",push=true" + (push.insecure() ? ",registry.insecure=true" : "") + rewrite;
         }
         if (output instanceof ImageOutput.LocalDirectory local) {
             return "type=local,dest=" + local.directory();
         }
         ImageOutput.OciArchive archive = (ImageOutput.OciArchive) output;
-        return "type=oci,dest=" + archive.file();
+        return "type=oci,dest=" + archive.file() + rewrite;
     }
 }

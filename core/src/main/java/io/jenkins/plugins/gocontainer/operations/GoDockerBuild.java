@@ -245,7 +245,8 @@ public final class GoDockerBuild {
             .images(spec.images().stream().map(ImageReference::toString).toList())
             .ociArchive(context.resolve(spec.ociArchive()))
             .version(spec.appVersion() == null ? GoDockerBuildSpec.DEFAULT_VERSION : spec.appVersion())
-            .noCache(spec.noCache());
+            .noCache(spec.noCache())
+            .sourceDateEpoch(SourceDateEpoch.of(tags, context.environment(), context.resolve(spec.context())).orElse(null));
         spec.baseImages().forEach(baseImage -> request.namedContext(NamedContext.parse(baseImage, workspace)));
         spec.defaultBaseImages().forEach(baseImage -> request.defaultNamedContext(NamedContext.parse(baseImage, workspace)));
         spec.buildSecrets().forEach((id, file) -> request.secret(new SecretMount(id, context.resolve(file))));

@@ -54,6 +54,15 @@ public record BuildPlan(
             noCache, layerCaches, List.of());
     }
 
+    /**
+     * Whether the image's times come from {@code SOURCE_DATE_EPOCH}: the config's creation and
+     * history from the build argument, the layers' file times rewritten by the exporter. Two builds
+     * of one commit then give one digest, on any builder.
+     */
+    public boolean reproducible() {
+        return buildArgs.containsKey(BuildPlanner.SOURCE_DATE_EPOCH_ARG);
+    }
+
     /** The images the plan's Dockerfile reads; empty when the file cannot be read (any more). */
     public Optional<DockerfileImages> dockerfileImages() {
         try {

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public final class BuildPlanner {
 
     public static final String VERSION_ARG = "VERSION";
+    /** reproducible-builds.org's name, which BuildKit reads for the image's times (see {@link BuildPlan#reproducible()}). */
+    public static final String SOURCE_DATE_EPOCH_ARG = "SOURCE_DATE_EPOCH";
 
     private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(PASSWORD|PASSWD|TOKEN|SECRET|PRIVATE_?KEY|CREDENTIAL|API_?KEY|NETRC).*");
@@ -288,6 +290,7 @@ public final class BuildPlanner {
             }
             args.put(name, arg.getValue());
         }
+        request.sourceDateEpoch().ifPresent(epoch -> args.putIfAbsent(SOURCE_DATE_EPOCH_ARG, Long.toString(epoch.getEpochSecond())));
         return args;
     }
 

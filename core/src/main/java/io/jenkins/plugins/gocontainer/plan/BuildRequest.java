@@ -3,6 +3,7 @@ package io.jenkins.plugins.gocontainer.plan;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public final class BuildRequest {
     private final String version;
     private final boolean noCache;
     private final boolean generatedDockerfile;
+    private final Instant sourceDateEpoch;
 
     private BuildRequest(Builder builder) {
         this.contextDirectory = builder.contextDirectory;
@@ -66,6 +68,7 @@ public final class BuildRequest {
         this.version = builder.version;
         this.noCache = builder.noCache;
         this.generatedDockerfile = builder.generatedDockerfile;
+        this.sourceDateEpoch = builder.sourceDateEpoch;
         if (generatedDockerfile && dockerfile != null) {
             throw new IllegalArgumentException("a request builds either the generated Dockerfile or " + dockerfile);
         }
@@ -88,7 +91,8 @@ public final class BuildRequest {
             .ociArchive(ociArchive)
             .version(version)
             .noCache(noCache)
-            .generatedDockerfile(generatedDockerfile);
+            .generatedDockerfile(generatedDockerfile)
+            .sourceDateEpoch(sourceDateEpoch);
         namedContexts.forEach(copy::namedContext);
         defaultNamedContexts.forEach(copy::defaultNamedContext);
         secrets.forEach(copy::secret);
@@ -111,6 +115,11 @@ public final class BuildRequest {
 
     public String mainPackage() {
         return mainPackage;
+    }
+
+    /** The time the image's creation, history and file times are set to, so that a commit always gives one digest. */
+    public Optional<Instant> sourceDateEpoch() {
+        return Optional.ofNullable(sourceDateEpoch);
     }
 
     /** Build with the generated Dockerfile although the context has one of its own. */
@@ -195,6 +204,7 @@ public final class BuildRequest {
         private Path dockerfile;
         private String mainPackage = ".";
         private boolean generatedDockerfile;
+        private Instant sourceDateEpoch;
         private String target;
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
         private final List<String> platforms = new ArrayList<>();
@@ -219,6 +229,11 @@ public final class BuildRequest {
 
         public Builder dockerfile(Path value) {
             this.dockerfile = value;
+            return this;
+        }
+
+        public Builder sourceDateEpoch(Instant value) {
+            this.sourceDateEpoch = value;
             return this;
         }
 

@@ -51,6 +51,20 @@ public final class GitFactsReader {
         }
     }
 
+    /** The committer time of HEAD in the repository containing {@code directory}; empty outside git or before the first commit. */
+    public Optional<Instant> headCommitTime(Path directory) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(directory.toAbsolutePath().normalize().toFile());
+        if (builder.getGitDir() == null) {
+            return Optional.empty();
+        }
+        try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository)) {
+            ObjectId head = repository.resolve(Constants.HEAD);
+            return head == null ? Optional.empty() : Optional.of(Instant.ofEpochSecond(walk.parseCommit(head).getCommitTime()));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     private static GitFacts read(Path directory, Repository repository) throws IOException, GitAPIException {
         ObjectId head = repository.resolve(Constants.HEAD);
         Path workTree = repository.isBare() ? repository.getDirectory().toPath() : repository.getWorkTree().toPath();

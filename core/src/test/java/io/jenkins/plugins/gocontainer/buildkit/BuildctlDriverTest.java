@@ -231,6 +231,22 @@ class BuildctlDriverTest {
         }
     }
 
+    @Test
+    void aPlanWithSourceDateEpochHasTheExporterRewriteLayerTimes() {
+        BuildctlDriver driver = new BuildctlDriver(BuilderConnection.of("unix:///run/test/buildkitd.sock"));
+        ImageReference name = ImageReference.parse("registry.example.com/team/app:1.2.3");
+        BuildPlan plan = fixture.plan(new ImageOutput.RegistryPush(List.of(name), false));
+        BuildPlan reproducible = new BuildPlan(plan.contextDirectory(), plan.dockerfile(), plan.module(), plan.target(),
+            Map.of("VERSION", "1.2.3", "SOURCE_DATE_EPOCH", "1790000000"), plan.platforms(), plan.labels(), plan.namedContexts(), plan.secrets(),
+            plan.sshMounts(), plan.hostMappings(), plan.output(), plan.noCache(), plan.layerCaches());
+
+        List<String> argv = driver.buildCommand(reproducible, fixture.files).argv();
+
+        assertThat(argv).containsSequence("--opt", "build-arg:SOURCE_DATE_EPOCH=1790000000")
+            .containsSequence("--output", "type=image,name=" + name + ",push=true,rewrite-timestamp=true");
+        assertThat(driver.buildCommand(plan, fixture.files).argv()).noneMatch(arg -> arg.contains("rewrite-timestamp"));
+    }
+
     /** Splits one line of CSV as BuildKit's --output parser does: commas separate, double quotes group. */
     static final class Csv {
         static List<String> split(String line) {

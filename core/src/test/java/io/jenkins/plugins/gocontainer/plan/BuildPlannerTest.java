@@ -531,6 +531,20 @@ class BuildPlannerTest {
     }
 
     @Test
+    void theSourceDateEpochBecomesTheBuildArgumentUnlessOneIsGiven() throws IOException {
+        writeModule(context, true, true);
+        java.time.Instant commit = java.time.Instant.parse("2026-10-01T12:00:00Z");
+
+        BuildPlan plan = planner.plan(BuildRequest.builder(context).sourceDateEpoch(commit).build());
+        BuildPlan given = planner.plan(BuildRequest.builder(context).sourceDateEpoch(commit).buildArgs(Map.of("SOURCE_DATE_EPOCH", "0")).build());
+
+        assertThat(plan.buildArgs()).containsEntry("SOURCE_DATE_EPOCH", Long.toString(commit.getEpochSecond()));
+        assertThat(plan.reproducible()).isTrue();
+        assertThat(given.buildArgs()).containsEntry("SOURCE_DATE_EPOCH", "0");
+        assertThat(planner.plan(BuildRequest.builder(context).build()).reproducible()).isFalse();
+    }
+
+    @Test
     void equalRequestsMakeEqualPlans() throws IOException {
         writeModule(context, true, true);
         Path secret = Files.writeString(root.resolve("netrc"), "machine x login y password z");
