@@ -9,8 +9,9 @@ import java.util.function.UnaryOperator;
 /**
  * The part of Handlebars that tag rules use: literal text and {@code {{name}}} placeholders (spaces inside
  * the braces allowed). Anything else in braces is rejected rather than printed, so a typo cannot become a tag.
+ * Also used for the values stamped into a binary ({@code {{.Version}}}), where a typo must not become a version.
  */
-final class Template {
+public final class Template {
 
     /** A literal piece of text, or a placeholder when {@code name} is not null. */
     private record Part(String text, String name) {
@@ -29,7 +30,7 @@ final class Template {
      *
      * @throws IllegalArgumentException saying what is wrong, for the caller to put in context
      */
-    static Template parse(String source, Set<String> allowed) {
+    public static Template parse(String source, Set<String> allowed) {
         List<Part> parts = new ArrayList<>();
         int position = 0;
         while (position < source.length()) {
@@ -63,12 +64,17 @@ final class Template {
         return parts.stream().anyMatch(part -> part.name() != null);
     }
 
+    /** The placeholder names the template uses, in order of first use. */
+    public List<String> placeholders() {
+        return parts.stream().map(Part::name).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** True when the template is exactly one placeholder, e.g. {@code {{raw}}} or {@code {{ raw }}}. */
     boolean isOnly(String name) {
         return parts.size() == 1 && name.equals(parts.get(0).name());
     }
 
-    String render(UnaryOperator<String> values) {
+    public String render(UnaryOperator<String> values) {
         StringBuilder text = new StringBuilder();
         for (Part part : parts) {
             text.append(part.name() == null ? part.text() : values.apply(part.name()));
@@ -76,7 +82,7 @@ final class Template {
         return text.toString();
     }
 
-    String source() {
+    public String source() {
         return source;
     }
 
