@@ -121,6 +121,9 @@ public record BuildPlan(
         if (!buildArgs.isEmpty()) {
             row(text, "build args", pairs(buildArgs));
         }
+        if (dockerfile instanceof DockerfileSource.Generated generated && !generated.stamps().reported().isEmpty()) {
+            row(text, "stamped", String.join(", ", generated.stamps().reported()));
+        }
         if (!labels.isEmpty()) {
             row(text, "labels", pairs(labels));
         }

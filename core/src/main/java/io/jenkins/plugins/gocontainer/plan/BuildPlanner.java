@@ -48,11 +48,10 @@ public final class BuildPlanner {
         Path context = requireDirectory(given.contextDirectory());
         List<String> notes = new ArrayList<>();
         BuildRequest request = withCommittedVendor(given, context, notes);
-        Optional<GoModule> module = findModule(context,
-            request.generatedDockerfile() || request.dockerfile().isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile")));
+        Optional<GoModule> module = findModule(context, request.generatedDockerfile() || generatesDockerfile(context, request.dockerfile()));
         DockerfileSource dockerfile = resolveDockerfile(request, context, module);
         ImageOutput output = output(request, module);
-        Map<String, String> buildArgs = buildArgs(request);
+        Map<String, String> buildArgs = buildArgs(request, dockerfile);
         List<Platform> platforms = request.platforms().stream().flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty())
             .map(Platform::parse).distinct().toList();
         DockerfileImages images = DockerfileImages.parse(text(dockerfile), buildArgs, DockerfileImages.platformArgs(platforms));
@@ -152,16 +151,32 @@ public final class BuildPlanner {
      * service has its own: what {@code gocb dockerfile} prints for teams to adopt.
      */
     public String generatedDockerfile(Path context, String mainPackage) {
-        return generatedDockerfile(context, mainPackage, new ModuleSource.Download());
+        return generatedDockerfile(context, mainPackage, new ModuleSource.Download(), List.of());
     }
 
-    /** The generated Dockerfile for modules from {@code source}: downloaded, vendored, or from a module cache. */
-    public String generatedDockerfile(Path context, String mainPackage, ModuleSource source) {
+    /**
+     * As {@link #generatedDockerfile(Path, String)}, for modules from {@code source} (downloaded, vendored, or from a module
+     * cache) and stamping {@code ldflagsVars} ({@code PKG.NAME=TEMPLATE}) into the binary.
+     */
+    public String generatedDockerfile(Path context, String mainPackage, ModuleSource source, List<String> ldflagsVars) {
+        List<LdflagsVar> variables = LdflagsVar.parseAll(ldflagsVars);
         Path directory = requireDirectory(context);
         GoModule module = findModule(directory, true).orElseThrow();
-        MainPackages.require(directory, module.modulePath(), DockerfileGenerator.normalisePackage(mainPackage));
+        String main = DockerfileGenerator.normalisePackage(mainPackage);
+        MainPackages.require(directory, module.modulePath(), main);
         return new DockerfileGenerator(module, mainPackage, Files.isRegularFile(directory.resolve("go.sum")))
-            .withLocalModules(localModules(directory)).withModuleSource(source).generate();
+            .withLocalModules(localModules(directory))
+            .withModuleSource(source)
+            .withStamps(VersionStamps.plan(directory, main, variables, BuildRequest.DEFAULT_VERSION, false, BuildFacts.UNKNOWN))
+            .generate();
+    }
+
+    /**
+     * Whether a build of {@code context} uses the generated Dockerfile: no Dockerfile was named and the
+     * context has none of its own.
+     */
+    public static boolean generatesDockerfile(Path context, Optional<Path> dockerfile) {
+        return dockerfile.isEmpty() && !Files.isRegularFile(context.resolve("Dockerfile"));
     }
 
     /**
@@ -226,23 +241,26 @@ public final class BuildPlanner {
             }
             return existing(request, file);
         }
-        Path conventional = context.resolve("Dockerfile");
-        if (Files.isRegularFile(conventional) && !request.generatedDockerfile()) {
-            return existing(request, conventional);
+        if (!request.generatedDockerfile() && !generatesDockerfile(context, request.dockerfile())) {
+            return existing(request, context.resolve("Dockerfile"));
         }
         GoModule goModule = module.orElseThrow();
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
         List<String> localModules = localModules(context);
         requireNotIgnored(context, request, hasGoSum, localModules);
-        MainPackages.require(context, goModule.modulePath(), DockerfileGenerator.normalisePackage(request.mainPackage()));
+        String mainPackage = DockerfileGenerator.normalisePackage(request.mainPackage());
+        MainPackages.require(context, goModule.modulePath(), mainPackage);
+        VersionStamps stamps = VersionStamps.plan(context, mainPackage, request.ldflagsVars(), request.version(), request.versionGiven(),
+            request.buildFacts());
         return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum)
+            .withStamps(stamps)
             .withLocalModules(localModules)
             .withAccess(ModuleDownloadAccess.of(request))
             .withModuleSource(request.moduleSource())
             .withBuildCacheTransfer(request.goBuildCache().isPresent())
             .withModulesInLayer(request.moduleSource() instanceof ModuleSource.Download
                 && request.layerCaches().stream().anyMatch(cache -> cache.kind() != LayerCache.Kind.INLINE))
-            .generate());
+            .generate(), stamps);
     }
 
     /**
@@ -263,17 +281,20 @@ public final class BuildPlanner {
         if (request.goBuildCache().isPresent()) {
             generatedOnly.add("{@goBuildCache}/{@cacheStore}");
         }
+        if (!request.ldflagsVars().isEmpty()) {
+            generatedOnly.add("{@" + LdflagsVar.SETTING + "}");
+        }
         if (!generatedOnly.isEmpty()) {
             throw new InvalidBuildRequestException(String.join(", ", generatedOnly) + " cannot be used with the Dockerfile " + file,
-                "these options change the generated Dockerfile (main package, module source, Go build cache transfer); a Dockerfile of your own"
-                    + " decides that itself, so they would be ignored",
+                "these options change the generated Dockerfile (main package, module source, Go build cache transfer, variables stamped"
+                    + " with -ldflags -X); a Dockerfile of your own decides that itself, so they would be ignored",
                 "build with the generated Dockerfile although the context has its own ({@dockerfile} generated; gocb dockerfile prints it),"
                     + " or drop the options");
         }
         return new DockerfileSource.Existing(file);
     }
 
-    private static Map<String, String> buildArgs(BuildRequest request) {
+    private static Map<String, String> buildArgs(BuildRequest request, DockerfileSource dockerfile) {
         Map<String, String> args = new LinkedHashMap<>();
         args.put(VERSION_ARG, request.version());
         for (Map.Entry<String, String> arg : request.buildArgs().entrySet()) {
@@ -289,6 +310,9 @@ public final class BuildPlanner {
                         + " RUN --mount=type=secret,id=" + name.toLowerCase() + ")");
             }
             args.put(name, arg.getValue());
+        }
+        if (dockerfile instanceof DockerfileSource.Generated generated) {
+            args.putAll(generated.stamps().buildArgs());
         }
         request.sourceDateEpoch().ifPresent(epoch -> args.putIfAbsent(SOURCE_DATE_EPOCH_ARG, Long.toString(epoch.getEpochSecond())));
         return args;

@@ -42,6 +42,9 @@ public final class BuildRequest {
     private final Path ociArchive;
     private final Set<String> insecureRegistries;
     private final String version;
+    private final boolean versionGiven;
+    private final List<LdflagsVar> ldflagsVars;
+    private final BuildFacts buildFacts;
     private final boolean noCache;
     private final boolean generatedDockerfile;
     private final Instant sourceDateEpoch;
@@ -65,7 +68,10 @@ public final class BuildRequest {
         this.images = List.copyOf(builder.images);
         this.ociArchive = builder.ociArchive;
         this.insecureRegistries = Set.copyOf(builder.insecureRegistries);
-        this.version = builder.version;
+        this.version = builder.version == null ? DEFAULT_VERSION : builder.version;
+        this.versionGiven = builder.version != null;
+        this.ldflagsVars = List.copyOf(builder.ldflagsVars);
+        this.buildFacts = builder.buildFacts;
         this.noCache = builder.noCache;
         this.generatedDockerfile = builder.generatedDockerfile;
         this.sourceDateEpoch = builder.sourceDateEpoch;
@@ -89,10 +95,12 @@ public final class BuildRequest {
             .labels(labels)
             .images(images)
             .ociArchive(ociArchive)
-            .version(version)
+            .ldflagsVars(ldflagsVars)
+            .buildFacts(buildFacts)
             .noCache(noCache)
             .generatedDockerfile(generatedDockerfile)
             .sourceDateEpoch(sourceDateEpoch);
+        copy.version = versionGiven ? version : null;
         namedContexts.forEach(copy::namedContext);
         defaultNamedContexts.forEach(copy::defaultNamedContext);
         secrets.forEach(copy::secret);
@@ -193,6 +201,21 @@ public final class BuildRequest {
         return version;
     }
 
+    /** A version was set (given, or derived from git), rather than the default {@value #DEFAULT_VERSION}. */
+    public boolean versionGiven() {
+        return versionGiven;
+    }
+
+    /** The variables to stamp into the binary besides the detected ones ({@code --ldflags-var}). */
+    public List<LdflagsVar> ldflagsVars() {
+        return ldflagsVars;
+    }
+
+    /** The commit, branch and date that stamped values are made of. */
+    public BuildFacts buildFacts() {
+        return buildFacts;
+    }
+
     public boolean noCache() {
         return noCache;
     }
@@ -220,7 +243,9 @@ public final class BuildRequest {
         private final List<String> images = new ArrayList<>();
         private Path ociArchive;
         private final Set<String> insecureRegistries = new LinkedHashSet<>();
-        private String version = DEFAULT_VERSION;
+        private String version;
+        private final List<LdflagsVar> ldflagsVars = new ArrayList<>();
+        private BuildFacts buildFacts = BuildFacts.UNKNOWN;
         private boolean noCache;
 
         private Builder(Path contextDirectory) {
@@ -368,6 +393,21 @@ public final class BuildRequest {
 
         public Builder version(String value) {
             this.version = Objects.requireNonNull(value, "version");
+            return this;
+        }
+
+        public Builder ldflagsVar(LdflagsVar value) {
+            ldflagsVars.add(Objects.requireNonNull(value, "ldflagsVar"));
+            return this;
+        }
+
+        public Builder ldflagsVars(List<LdflagsVar> values) {
+            values.forEach(this::ldflagsVar);
+            return this;
+        }
+
+        public Builder buildFacts(BuildFacts value) {
+            this.buildFacts = Objects.requireNonNull(value, "buildFacts");
             return this;
         }
 

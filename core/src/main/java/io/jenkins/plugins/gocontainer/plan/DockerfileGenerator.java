@@ -36,11 +36,12 @@ public final class DockerfileGenerator {
 
     /** What the generated Dockerfile does besides compiling: immutable, changed through the {@code with...} methods. */
     private record Settings(ModuleDownloadAccess access, ModuleSource moduleSource, boolean buildCacheTransfer,
-                            List<String> localModules, boolean modulesInLayer) {
+                            List<String> localModules, boolean modulesInLayer, List<VersionStamps.Stamp> stamps) {
         Settings {
             Objects.requireNonNull(access, "access");
             Objects.requireNonNull(moduleSource, "moduleSource");
             localModules = List.copyOf(localModules);
+            stamps = List.copyOf(stamps);
         }
     }
 
@@ -51,7 +52,7 @@ public final class DockerfileGenerator {
 
     public DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum) {
         this(module, normalisePackage(mainPackage), hasGoSum,
-            new Settings(ModuleDownloadAccess.none(), ModuleSource.download(), false, List.of(), false));
+            new Settings(ModuleDownloadAccess.none(), ModuleSource.download(), false, List.of(), false, VersionStamps.versionOnly().stamps()));
     }
 
     private DockerfileGenerator(GoModule module, String mainPackage, boolean hasGoSum, Settings settings) {
@@ -67,16 +68,19 @@ public final class DockerfileGenerator {
 
     /** Credentials and GOPRIVATE-family args for the download step. */
     public DockerfileGenerator withAccess(ModuleDownloadAccess value) {
-        return with(new Settings(value, settings.moduleSource(), settings.buildCacheTransfer(), settings.localModules(), settings.modulesInLayer()));
+        return with(new Settings(value, settings.moduleSource(), settings.buildCacheTransfer(), settings.localModules(), settings.modulesInLayer(),
+            settings.stamps()));
     }
 
     public DockerfileGenerator withModuleSource(ModuleSource value) {
-        return with(new Settings(settings.access(), value, settings.buildCacheTransfer(), settings.localModules(), settings.modulesInLayer()));
+        return with(new Settings(settings.access(), value, settings.buildCacheTransfer(), settings.localModules(), settings.modulesInLayer(),
+            settings.stamps()));
     }
 
     /** Seed the build cache from {@value #BUILD_CACHE_CONTEXT} and offer the {@value #BUILD_CACHE_EXPORT_TARGET} stage. */
     public DockerfileGenerator withBuildCacheTransfer(boolean value) {
-        return with(new Settings(settings.access(), settings.moduleSource(), value, settings.localModules(), settings.modulesInLayer()));
+        return with(new Settings(settings.access(), settings.moduleSource(), value, settings.localModules(), settings.modulesInLayer(),
+            settings.stamps()));
     }
 
     /**
@@ -84,7 +88,8 @@ public final class DockerfileGenerator {
      * needs their go.mod files to load the module graph.
      */
     public DockerfileGenerator withLocalModules(List<String> directories) {
-        return with(new Settings(settings.access(), settings.moduleSource(), settings.buildCacheTransfer(), directories, settings.modulesInLayer()));
+        return with(new Settings(settings.access(), settings.moduleSource(), settings.buildCacheTransfer(), directories, settings.modulesInLayer(),
+            settings.stamps()));
     }
 
     /**
@@ -93,7 +98,17 @@ public final class DockerfileGenerator {
      * the download step from the exported cache would otherwise compile without its modules.
      */
     public DockerfileGenerator withModulesInLayer(boolean value) {
-        return with(new Settings(settings.access(), settings.moduleSource(), settings.buildCacheTransfer(), settings.localModules(), value));
+        return with(new Settings(settings.access(), settings.moduleSource(), settings.buildCacheTransfer(), settings.localModules(), value,
+            settings.stamps()));
+    }
+
+    /**
+     * The variables {@code -ldflags -X} sets, each from its build argument (default: {@code main.version} from
+     * {@value VersionStamps#VERSION_ARG}).
+     */
+    public DockerfileGenerator withStamps(VersionStamps value) {
+        return with(new Settings(settings.access(), settings.moduleSource(), settings.buildCacheTransfer(), settings.localModules(),
+            settings.modulesInLayer(), value.stamps()));
     }
 
     public String builderImage() {
@@ -205,15 +220,35 @@ public final class DockerfileGenerator {
             # (-v lists the packages actually compiled, so the log shows it).
             ARG TARGETOS TARGETARCH TARGETVARIANT
             ARG VERSION=dev
-            RUN %7$s%4$s--mount=type=cache,target=%1$s \\
+            %9$sRUN %7$s%4$s--mount=type=cache,target=%1$s \\
                 --mount=type=bind,target=. \\
                 %8$sGOOS="$TARGETOS" GOARCH="$TARGETARCH" GOARM="${TARGETVARIANT#v}" \\
-                go build -v %5$s-trimpath -buildvcs=false -ldflags "-s -w -X main.version=${VERSION}" -o /out%2$s %3$s
+                go build -v %5$s-trimpath -buildvcs=false -ldflags "-s -w%10$s" -o /out%2$s %3$s
 
             RUN mkdir -p /out/etc && echo 'nonroot:x:%6$s:%6$s:nonroot:/nonexistent:/sbin/nologin' > /out/etc/passwd
 
             """.formatted(BUILD_CACHE, binaryPath(), mainPackage, moduleMounts,
-                vendored ? "-mod=vendor " : "", NONROOT_UID, hermetic() ? "--network=none " : "", moduleEnvironment);
+                vendored ? "-mod=vendor " : "", NONROOT_UID, hermetic() ? "--network=none " : "", moduleEnvironment, stampArgs(), ldflags());
+    }
+
+    /**
+     * The build arguments of the stamps besides VERSION, declared for the compile step. Each value is an
+     * environment variable of the shell, expanded inside double quotes: never parsed as shell text.
+     */
+    private String stampArgs() {
+        List<VersionStamps.Stamp> own = settings.stamps().stream().filter(s -> !s.buildArg().equals(VersionStamps.VERSION_ARG)).toList();
+        if (own.isEmpty()) {
+            return "";
+        }
+        return "# Stamped into the binary with -X below, each value from a build argument of its own (gocb build sets them from\n"
+            + "# the version and git), so that no value is ever read as shell text.\n"
+            + "ARG " + String.join(" ", own.stream().map(VersionStamps.Stamp::buildArg).toList()) + "\n";
+    }
+
+    /** One {@code -X 'PKG.NAME=${ARG}'} a stamp: the go command splits -ldflags at spaces unless a field is quoted. */
+    private String ldflags() {
+        List<String> flags = settings.stamps().stream().map(s -> "-X '" + s.variable() + "=${" + s.buildArg() + "}'").toList();
+        return flags.size() == 1 ? " " + flags.get(0) : flags.stream().map(flag -> " \\\n        " + flag).reduce("", String::concat);
     }
 
     /** Modules come from the context or the agent's module cache: no step needs the network. */

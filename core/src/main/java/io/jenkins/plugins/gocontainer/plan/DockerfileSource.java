@@ -19,7 +19,18 @@ public sealed interface DockerfileSource {
         }
     }
 
-    record Generated(String content) implements DockerfileSource {
+    /** @param stamps the variables its go build sets with -X, and their values for this build */
+    record Generated(String content, VersionStamps stamps) implements DockerfileSource {
+        public Generated {
+            java.util.Objects.requireNonNull(content, "content");
+            java.util.Objects.requireNonNull(stamps, "stamps");
+        }
+
+        /** A generated Dockerfile that stamps the version into {@code main.version} only. */
+        public Generated(String content) {
+            this(content, VersionStamps.versionOnly());
+        }
+
         @Override
         public String describe() {
             return "generated (best-practice multi-stage; 'gocb dockerfile' prints it)";

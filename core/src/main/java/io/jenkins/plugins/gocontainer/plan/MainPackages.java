@@ -73,26 +73,35 @@ final class MainPackages {
     /** The package names declared by the directory's Go files that take part in a build (no tests, no //go:build ignore). */
     private static List<String> packageNames(Path directory) {
         List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".go") && !f.toString().endsWith("_test.go") && Files.isRegularFile(f)).sorted().toList()) {
-                packageName(file).filter(name -> !names.contains(name)).ifPresent(names::add);
-            }
-        } catch (IOException unreadable) {
-            return names;
+        for (Path file : buildFiles(directory)) {
+            packageName(file).filter(name -> !names.contains(name)).ifPresent(names::add);
         }
         return names;
     }
 
+    /** The directory's .go files that are not tests, sorted; empty when it cannot be read. */
+    static List<Path> buildFiles(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".go") && !f.toString().endsWith("_test.go") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException unreadable) {
+            return List.of();
+        }
+    }
+
     private static Optional<String> packageName(Path file) {
         try {
-            String text = Files.readString(file);
-            Matcher clause = PACKAGE_CLAUSE.matcher(text);
-            if (!clause.find() || IGNORED.matcher(text.substring(0, clause.start())).find()) {
-                return Optional.empty();
-            }
-            return Optional.of(clause.group(1));
+            return packageName(Files.readString(file));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** The package a Go file's text declares, empty when it has no package clause or is left out of builds by //go:build ignore. */
+    static Optional<String> packageName(String text) {
+        Matcher clause = PACKAGE_CLAUSE.matcher(text);
+        if (!clause.find() || IGNORED.matcher(text.substring(0, clause.start())).find()) {
+            return Optional.empty();
+        }
+        return Optional.of(clause.group(1));
     }
 }

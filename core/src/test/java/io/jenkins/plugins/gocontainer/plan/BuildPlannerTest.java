@@ -407,6 +407,38 @@ class BuildPlannerTest {
     }
 
     @Test
+    void anLdflagsVarWithTheServicesOwnDockerfileIsRefusedNotIgnored() throws IOException {
+        writeModule(context, true, true);
+        Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
+
+        assertThatThrownBy(() -> planner.plan(BuildRequest.builder(context).ldflagsVar(LdflagsVar.parse("main.commit={{.Revision}}")).build()))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> {
+                assertThat(e.problem()).isEqualTo("{@ldflagsVars} cannot be used with the Dockerfile " + dockerfile);
+                assertThat(e.reason()).contains("-ldflags -X");
+                assertThat(e.remedy()).contains("gocb dockerfile").contains("drop the options");
+            });
+    }
+
+    @Test
+    void theStampedValuesAreBuildArgumentsOfThePlanAndItsDescription() throws IOException {
+        writeModule(context, true, true);
+        Files.writeString(context.resolve("main.go"), "package main\n\nvar version, commit string\n\nfunc main() {}\n");
+        BuildFacts facts = new BuildFacts("0123456789abcdef0123456789abcdef01234567", "main", java.time.Instant.parse("2026-10-01T12:00:00Z"));
+
+        BuildPlan plan = planner.plan(BuildRequest.builder(context).version("2.0.0").buildFacts(facts)
+            .ldflagsVar(LdflagsVar.parse("example.com/acme/greeter/build.Note=built from {{.ShortRevision}}")).build());
+
+        assertThat(plan.buildArgs()).containsEntry(BuildPlanner.VERSION_ARG, "2.0.0").containsEntry("GOCB_X_MAIN_COMMIT", facts.revision())
+            .containsEntry("GOCB_X_EXAMPLE_COM_ACME_GREETER_BUILD_NOTE", "built from 0123456");
+        assertThat(plan.dockerfile()).isInstanceOfSatisfying(DockerfileSource.Generated.class, generated -> {
+            assertThat(generated.stamps().reported()).containsExactly("main.version=2.0.0", "main.commit=" + facts.revision(),
+                "example.com/acme/greeter/build.Note=built from 0123456");
+            assertThat(generated.content()).contains("${GOCB_X_MAIN_COMMIT}").doesNotContain(facts.revision());
+        });
+        assertThat(plan.describe()).contains("stamped:    main.version=2.0.0, main.commit=" + facts.revision());
+    }
+
+    @Test
     void usesTheDockerfileInTheContext() throws IOException {
         writeModule(context, true, true);
         Path dockerfile = Files.writeString(context.resolve("Dockerfile"), "FROM scratch\n");
@@ -568,6 +600,19 @@ class BuildPlannerTest {
         String dockerfile = planner.generatedDockerfile(context, "./cmd/greeter");
 
         assertThat(dockerfile).isEqualTo(new DockerfileGenerator(GoModule.read(context.resolve("go.mod")), "./cmd/greeter", true).generate());
+    }
+
+    @Test
+    void generatedDockerfileStampsTheGivenAndTheDetectedVariables() throws IOException {
+        writeModule(context, true, true);
+        Files.writeString(context.resolve("main.go"), "package main\n\nvar (\n\tversion = \"dev\"\n\tdate    = \"unknown\"\n)\n\nfunc main() {}\n");
+
+        String dockerfile = planner.generatedDockerfile(context, ".", List.of("main.note={{.Branch}}"));
+
+        assertThat(dockerfile).contains("ARG GOCB_X_MAIN_DATE GOCB_X_MAIN_NOTE").contains("-X 'main.date=${GOCB_X_MAIN_DATE}'")
+            .contains("-X 'main.note=${GOCB_X_MAIN_NOTE}'");
+        assertThatThrownBy(() -> planner.generatedDockerfile(context, ".", List.of("main.note")))
+            .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> assertThat(e.problem()).isEqualTo("invalid {@ldflagsVars} 'main.note'"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +71,7 @@ class DockerfileGeneratorTest {
             .contains("--mount=type=cache,target=" + DockerfileGenerator.MODULE_CACHE)
             .contains("--mount=type=cache,target=" + DockerfileGenerator.BUILD_CACHE)
             .contains("-trimpath")
-            .contains("-ldflags \"-s -w -X main.version=${VERSION}\"")
+            .contains("-ldflags \"-s -w -X 'main.version=${VERSION}'\"")
             .contains("GOOS=\"$TARGETOS\"")
             .contains("GOARCH=\"$TARGETARCH\"")
             .endsWith(" ./cmd/greeter");
@@ -132,6 +133,70 @@ class DockerfileGeneratorTest {
     }
 
     /** The instructions of a Dockerfile, continuation lines joined, comments and blank lines dropped. */
+    @Test
+    void eachStampIsABuildArgumentOfItsOwnDeclaredForTheCompileStep() {
+        VersionStamps stamps = VersionStamps.plan(new MainPackageSource(Set.of("version", "commit"), Set.of()), false, ".",
+            LdflagsVar.parseAll(List.of("example.com/svc/build.Note=on {{.Branch}}")), "1.2.3", true, FACTS);
+        String dockerfile = new DockerfileGenerator(MODULE, ".", true).withStamps(stamps).generate();
+
+        List<String> instructions = instructions(dockerfile);
+        int declared = instructions.indexOf("ARG GOCB_X_MAIN_COMMIT GOCB_X_EXAMPLE_COM_SVC_BUILD_NOTE");
+        assertThat(declared).as(dockerfile).isPositive().isLessThan(instructions.indexOf(run(dockerfile, "go build")));
+        assertThat(run(dockerfile, "go build")).contains("-X 'main.version=${VERSION}'").contains("-X 'main.commit=${GOCB_X_MAIN_COMMIT}'")
+            .contains("-X 'example.com/svc/build.Note=${GOCB_X_EXAMPLE_COM_SVC_BUILD_NOTE}'");
+        assertThat(dockerfile).as("values are build arguments, never Dockerfile text").doesNotContain(FACTS.revision()).doesNotContain("on main");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"built on {{.Branch}}", "$(touch /tmp/gocb-pwned) `id` ${HOME} \"quoted\" \\ {{.Version}}", "  spaced  out  "})
+    void theShellHandsGoBuildEachValueAsOneQuotedLinkerField(String template) throws Exception {
+        VersionStamps stamps = VersionStamps.plan(new MainPackageSource(Set.of("version", "commit"), Set.of()), false, ".",
+            LdflagsVar.parseAll(List.of("main.note=" + template)), "1.2.3 beta", true, FACTS);
+        String build = run(new DockerfileGenerator(MODULE, ".", true).withStamps(stamps).generate(), "go build");
+        java.util.Map<String, String> environment = new java.util.HashMap<>(stamps.buildArgs());
+        environment.put("VERSION", "1.2.3 beta");
+
+        List<String> argv = shellArguments(build.substring(build.indexOf("GOOS=")), environment);
+
+        List<String> linkerFlags = goQuotedSplit(argv.get(argv.indexOf("-ldflags") + 1));
+        assertThat(linkerFlags).containsExactly("-s", "-w", "-X", "main.version=1.2.3 beta", "-X", "main.commit=" + FACTS.revision(),
+            "-X", "main.note=" + LdflagsVar.parse("main.note=" + template).value("1.2.3 beta", FACTS));
+        assertThat(Path.of("/tmp/gocb-pwned")).doesNotExist();
+    }
+
+    /** The arguments /bin/sh passes to go for {@code command}, with {@code environment} as the build arguments' values. */
+    private static List<String> shellArguments(String command, java.util.Map<String, String> environment) throws Exception {
+        ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", "go() { for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }; " + command);
+        shell.environment().putAll(environment);
+        Process process = shell.redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(out).isZero();
+        return List.of(out.split("\0"));
+    }
+
+    /** How the go command splits -ldflags (cmd/internal/quoted.Split): at white space, a field that starts with a quote runs to the next one. */
+    private static List<String> goQuotedSplit(String text) {
+        List<String> fields = new ArrayList<>();
+        String rest = text;
+        while (!(rest = rest.replaceFirst("^[ \t\n\r]+", "")).isEmpty()) {
+            char quote = rest.charAt(0);
+            if (quote == '\'' || quote == '"') {
+                int end = rest.indexOf(quote, 1);
+                assertThat(end).as("unterminated %s in %s", quote, text).isPositive();
+                fields.add(rest.substring(1, end));
+                rest = rest.substring(end + 1);
+            } else {
+                int end = rest.replaceAll("[ \t\n\r]", " ").indexOf(' ');
+                fields.add(end < 0 ? rest : rest.substring(0, end));
+                rest = end < 0 ? "" : rest.substring(end);
+            }
+        }
+        return fields;
+    }
+
+    private static final BuildFacts FACTS = new BuildFacts("0123456789abcdef0123456789abcdef01234567", "main",
+        java.time.Instant.parse("2026-10-01T12:00:00Z"));
+
     static List<String> instructions(String dockerfile) {
         List<String> instructions = new ArrayList<>();
         StringBuilder current = new StringBuilder();
