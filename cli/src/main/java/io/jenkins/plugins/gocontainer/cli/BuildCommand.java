@@ -46,8 +46,12 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
     Path ociArchive;
 
     @Option(names = "--app-version", paramLabel = "VERSION",
-        description = "version stamped into the binary (-X main.version) and the VERSION build argument (default: from git for --image REPO, else dev)")
+        description = "version stamped into the binary (-X main.version, and the conventions gocb detects) and the VERSION build argument"
+            + " (default: from git for --image REPO, else dev)")
     String appVersion;
+
+    @Option(names = "--ldflags-var", paramLabel = "PKG.NAME=TEMPLATE", description = DockerfileCommand.LDFLAGS_VAR)
+    List<String> ldflagsVars = new ArrayList<>();
 
     @Option(names = "--target", paramLabel = "STAGE", description = "Dockerfile stage to build")
     String target;
@@ -160,6 +164,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
             .images(images)
             .ociArchive(BuilderOptions.text(ociArchive))
             .appVersion(appVersion)
+            .ldflagsVars(ldflagsVars)
             .target(target)
             .buildArgs(KeyValues.pairs(buildArgs, "--build-arg"))
             .platforms(platforms)

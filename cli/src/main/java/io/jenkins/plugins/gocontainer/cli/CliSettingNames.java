@@ -16,6 +16,7 @@ final class CliSettingNames implements SettingNames {
     private static final Map<String, String> OPTIONS = Map.ofEntries(
         Map.entry("mainPackage", "--package"),
         Map.entry("images", "--image"),
+        Map.entry("ldflagsVars", "--ldflags-var"),
         Map.entry("buildArgs", "--build-arg"),
         Map.entry("platforms", "--platform"),
         Map.entry("labels", "--label"),

@@ -10,12 +10,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code gocb dockerfile}: prints the Dockerfile gocb generates for a service, so teams can adopt it. */
 @Command(name = "dockerfile", mixinStandardHelpOptions = true,
     description = "Prints the best-practice Dockerfile gocb generates for a Go service (redirect it to adopt it).")
 final class DockerfileCommand implements Callable<Integer> {
+
+    static final String LDFLAGS_VAR = "string variable of the binary set with -ldflags -X (generated Dockerfile only); repeatable."
+        + " TEMPLATE is text with {{.Version}}, {{.Revision}}, {{.ShortRevision}}, {{.Branch}}, {{.Date}} (commit time, RFC 3339 UTC),"
+        + " e.g. example.com/svc/internal/build.Commit={{.Revision}}. goreleaser's main.commit/date and"
+        + " github.com/prometheus/common/version are stamped without it";
 
     @Spec
     CommandSpec spec;
@@ -33,6 +40,9 @@ final class DockerfileCommand implements Callable<Integer> {
         description = "the Dockerfile for a hermetic build from a module cache, as 'gocb build --module-cache DIR'")
     Path moduleCache;
 
+    @Option(names = "--ldflags-var", paramLabel = "PKG.NAME=TEMPLATE", description = LDFLAGS_VAR)
+    List<String> ldflagsVars = new ArrayList<>();
+
     @Override
     public Integer call() {
         if (vendored && moduleCache != null) {
@@ -43,7 +53,7 @@ final class DockerfileCommand implements Callable<Integer> {
         ModuleSource source = vendored ? new ModuleSource.Vendor()
             : moduleCache != null ? new ModuleSource.ProxyDirectory(moduleCache.toAbsolutePath()) : new ModuleSource.Download();
         try {
-            spec.commandLine().getOut().print(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).generatedDockerfile(context, mainPackage, source));
+            spec.commandLine().getOut().print(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).generatedDockerfile(context, mainPackage, source, ldflagsVars));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         } catch (GocbException e) {

@@ -37,7 +37,7 @@ class CliSettingNamesTest {
     void everyOptionTheTableNamesExistsOnGocbBuildOrPushTags() {
         var build = Gocb.commandLine().getSubcommands().get("build").getCommandSpec();
         var pushTags = Gocb.commandLine().getSubcommands().get("push-tags").getCommandSpec();
-        for (String key : new String[] {"context", "mainPackage", "images", "buildArgs", "platforms", "labels", "baseImages", "buildSecrets",
+        for (String key : new String[] {"context", "mainPackage", "images", "ldflagsVars", "buildArgs", "platforms", "labels", "baseImages", "buildSecrets",
             "addHosts", "insecureRegistries", "caches", "moduleCache", "vendored", "goBuildCache", "cacheStore", "sshKey", "sshAgent",
             "sshPassphraseSecret", "knownHosts", "gitSsh", "netrc.host", "netrc.login", "netrc.tokenVariable", "gitRewrites", "caCertificates",
             "goPrivate", "noHostGoEnvironment", "address", "driver", "ociArchive", "dockerfile", "metadataFile", "tlsCaCert", "tlsCert", "tlsKey", "tlsServerName", "buildxBuilder", "tags",

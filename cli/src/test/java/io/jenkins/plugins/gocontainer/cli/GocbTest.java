@@ -146,6 +146,35 @@ class GocbTest {
     }
 
     @Test
+    void dryRunStampsTheLdflagsVarsFromGitAndTheDockerfileCommandShapesItsDockerfileAlike(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("go.mod"), "module example.com/svc\n\ngo 1.26\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nvar version, commit = \"dev\", \"none\"\n\nfunc main() {}\n");
+        String commit;
+        try (var git = io.jenkins.plugins.gocontainer.tags.GitFixture.init(dir)) {
+            commit = git.commit("work", java.time.Instant.parse("2026-11-01T10:20:30Z"));
+        }
+
+        int exit = gocb("build", "-C", dir.toString(), "--dry-run", "--addr", "unix:///x.sock", "--app-version", "3.1.4",
+            "--ldflags-var", "example.com/svc/build.When=built {{.Date}}");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("gocb: stamped into the binary: main.version=3.1.4, main.commit=" + commit
+            + ", example.com/svc/build.When=built 2026-11-01T10:20:30Z");
+        assertThat(out.toString()).contains("'build-arg:GOCB_X_EXAMPLE_COM_SVC_BUILD_WHEN=built 2026-11-01T10:20:30Z'");
+        assertThat(gocb("dockerfile", "-C", dir.toString(), "--ldflags-var", "example.com/svc/build.When=built {{.Date}}")).isZero();
+        assertThat(out.toString()).contains("-X 'example.com/svc/build.When=${GOCB_X_EXAMPLE_COM_SVC_BUILD_WHEN}'");
+    }
+
+    @Test
+    void aMalformedLdflagsVarIsBadInputNamingTheOption() {
+        assertThat(gocb("build", "-C", hello(), "--dry-run", "--addr", "unix:///x.sock", "--ldflags-var", "main.version")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("gocb: error: invalid --ldflags-var 'main.version'").contains("PKG.NAME=TEMPLATE");
+        assertThat(gocb("build", "-C", hello(), "--dry-run", "--addr", "unix:///x.sock", "--ldflags-var", "main.commit={{.Revision}}"))
+            .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("gocb: error: --ldflags-var cannot be used with the Dockerfile");
+    }
+
+    @Test
     void theBranchComesFromTheGivenEnvironmentNotFromThisProcess(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("go.mod"), "module example.com/svc\n\ngo 1.26\n");
         Files.writeString(dir.resolve("main.go"), "package main\n\nfunc main() {}\n");

@@ -16,8 +16,10 @@ import io.jenkins.plugins.gocontainer.gates.SizeGate;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
 import io.jenkins.plugins.gocontainer.plan.BuildRequest;
+import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
 import io.jenkins.plugins.gocontainer.plan.ImageOutput;
 import io.jenkins.plugins.gocontainer.plan.LayerCache;
+import io.jenkins.plugins.gocontainer.plan.LdflagsVar;
 import io.jenkins.plugins.gocontainer.plan.ModuleSource;
 import io.jenkins.plugins.gocontainer.plan.NamedContext;
 import io.jenkins.plugins.gocontainer.plan.Platform;
@@ -27,6 +29,7 @@ import io.jenkins.plugins.gocontainer.registry.ImageReference;
 import io.jenkins.plugins.gocontainer.registry.RegistryClient;
 import io.jenkins.plugins.gocontainer.registry.RegistryHttp;
 import io.jenkins.plugins.gocontainer.registry.TagPusher;
+import io.jenkins.plugins.gocontainer.tags.GitFacts;
 import io.jenkins.plugins.gocontainer.tags.OciLabels;
 import io.jenkins.plugins.gocontainer.tags.TagSet;
 import io.jenkins.plugins.gocontainer.tags.Tagger;
@@ -71,11 +74,13 @@ public final class GoDockerBuild {
                 context, spec.insecureRegistries()).orElse(null)) {
             long planStarted = System.nanoTime();
             Optional<ImageReference> repository = spec.taggedRepository();
-            Optional<TagSet> tags = repository.isPresent() ? Optional.of(tags(spec, context, moduleRoot)) : Optional.empty();
+            Optional<GitFacts> git = SourceFacts.read(spec, context, moduleRoot, repository.isPresent());
+            Optional<TagSet> tags = repository.isPresent() ? Optional.of(tags(spec, context, moduleRoot, git.orElseThrow())) : Optional.empty();
             QualityGates gates = spec.gates().gates(context);
-            BuildRequest request = request(spec, context, session, goBuildCache == null ? null : goBuildCache.directory(), repository, tags);
+            BuildRequest request = request(spec, context, session, goBuildCache == null ? null : goBuildCache.directory(), repository, tags, git);
             BuildPlan plan = new BuildPlanner(context.workspace()).plan(request);
             checkBeforeBuild(spec, context, gates);
+            reportStamps(plan, context);
             requireReachableRegistries(plan, spec, context);
             durations.put("plan", millisSince(planStarted));
             BuildDriver driver = spec.buildkit().driver(context);
@@ -101,11 +106,13 @@ public final class GoDockerBuild {
         Optional<PrivateModuleSession> session = spec.privateModules().open(context);
         try {
             Optional<ImageReference> repository = spec.taggedRepository();
-            Optional<TagSet> tags = repository.isPresent() ? Optional.of(tags(spec, context, moduleRoot)) : Optional.empty();
+            Optional<GitFacts> git = SourceFacts.read(spec, context, moduleRoot, repository.isPresent());
+            Optional<TagSet> tags = repository.isPresent() ? Optional.of(tags(spec, context, moduleRoot, git.orElseThrow())) : Optional.empty();
             QualityGates gates = spec.gates().gates(context);
-            BuildRequest request = request(spec, context, session, context.resolve(spec.goBuildCache()), repository, tags);
+            BuildRequest request = request(spec, context, session, context.resolve(spec.goBuildCache()), repository, tags, git);
             BuildPlan plan = new BuildPlanner(context.workspace()).plan(request);
             checkBeforeBuild(spec, context, gates);
+            reportStamps(plan, context);
             // A real run checks it when it opens the Go build cache, before restoring into it.
             GoCaches.requireReplaceable(GoCaches.Kind.BUILD, context.resolve(spec.goBuildCache()), "goBuildCache", context.workspace());
             List<String> later = new ArrayList<>();
@@ -140,8 +147,22 @@ public final class GoDockerBuild {
         }
     }
 
-    private static TagSet tags(GoDockerBuildSpec spec, OperationContext context, Path moduleRoot) {
-        TagSet tags = new Tagger().compute(spec.tagPolicy().request(moduleRoot, context.environment()));
+    /**
+     * What the generated Dockerfile stamps into the binary, in one line, and a warning when the version
+     * reaches no variable: a binary that says "dev" in production is found here, not in an incident.
+     */
+    private static void reportStamps(BuildPlan plan, OperationContext context) {
+        if (plan.dockerfile() instanceof DockerfileSource.Generated generated) {
+            List<String> stamped = generated.stamps().reported();
+            if (!stamped.isEmpty()) {
+                context.log().line("gocb: stamped into the binary: " + String.join(", ", stamped));
+            }
+            generated.stamps().warning().ifPresent(context::warning);
+        }
+    }
+
+    private static TagSet tags(GoDockerBuildSpec spec, OperationContext context, Path moduleRoot, GitFacts git) {
+        TagSet tags = new Tagger().compute(spec.tagPolicy().request(moduleRoot, context.environment()), git);
         tags.notes().forEach(note -> context.note(note));
         return tags;
     }
@@ -232,7 +253,7 @@ public final class GoDockerBuild {
 
     /** The request the spec describes, every path resolved in the workspace. */
     private static BuildRequest request(GoDockerBuildSpec spec, OperationContext context, Optional<PrivateModuleSession> session, Path goBuildCache,
-                                        Optional<ImageReference> repository, Optional<TagSet> tags) {
+                                        Optional<ImageReference> repository, Optional<TagSet> tags, Optional<GitFacts> git) {
         Path workspace = context.workspace();
         BuildRequest.Builder request = BuildRequest.builder(context.resolve(spec.context()))
             .dockerfile(spec.dockerfile() == null || spec.generatedDockerfile() ? null : context.resolve(spec.context()).resolve(spec.dockerfile()))
@@ -244,9 +265,13 @@ public final class GoDockerBuild {
             .labels(spec.labels())
             .images(spec.images().stream().map(ImageReference::toString).toList())
             .ociArchive(context.resolve(spec.ociArchive()))
-            .version(spec.appVersion() == null ? GoDockerBuildSpec.DEFAULT_VERSION : spec.appVersion())
+            .ldflagsVars(LdflagsVar.parseAll(spec.ldflagsVars()))
+            .buildFacts(SourceFacts.of(spec, context.environment(), git))
             .noCache(spec.noCache())
             .sourceDateEpoch(SourceDateEpoch.of(tags, context.environment(), context.resolve(spec.context())).orElse(null));
+        if (spec.appVersion() != null) {
+            request.version(spec.appVersion());
+        }
         spec.baseImages().forEach(baseImage -> request.namedContext(NamedContext.parse(baseImage, workspace)));
         spec.defaultBaseImages().forEach(baseImage -> request.defaultNamedContext(NamedContext.parse(baseImage, workspace)));
         spec.buildSecrets().forEach((id, file) -> request.secret(new SecretMount(id, context.resolve(file))));

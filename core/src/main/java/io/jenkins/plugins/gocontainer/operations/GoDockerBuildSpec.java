@@ -3,6 +3,7 @@ package io.jenkins.plugins.gocontainer.operations;
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.plan.HostMapping;
 import io.jenkins.plugins.gocontainer.plan.LayerCache;
+import io.jenkins.plugins.gocontainer.plan.LdflagsVar;
 import io.jenkins.plugins.gocontainer.plan.Platform;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
 
@@ -33,6 +34,7 @@ public record GoDockerBuildSpec(
     List<ImageReference> images,
     String ociArchive,
     String appVersion,
+    List<String> ldflagsVars,
     String target,
     Map<String, String> buildArgs,
     List<Platform> platforms,
@@ -72,6 +74,8 @@ public record GoDockerBuildSpec(
         context = context == null || context.isBlank() ? "." : context;
         mainPackage = mainPackage == null || mainPackage.isBlank() ? "." : mainPackage;
         images = List.copyOf(images);
+        ldflagsVars = List.copyOf(ldflagsVars);
+        LdflagsVar.parseAll(ldflagsVars); // a malformed one is refused here, before anything runs
         buildArgs = ordered(buildArgs);
         platforms = List.copyOf(platforms);
         labels = ordered(labels);
@@ -161,6 +165,7 @@ public record GoDockerBuildSpec(
         private final List<ImageReference> images = new ArrayList<>();
         private String ociArchive;
         private String appVersion;
+        private final List<String> ldflagsVars = new ArrayList<>();
         private String target;
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
         private final List<Platform> platforms = new ArrayList<>();
@@ -222,6 +227,21 @@ public record GoDockerBuildSpec(
         /** Stamped into the binary and the VERSION build argument; default: from git for a tagged build, else {@value #DEFAULT_VERSION}. */
         public Builder appVersion(String value) {
             appVersion = value;
+            return this;
+        }
+
+        /**
+         * {@code PKG.NAME=TEMPLATE}: a string variable the generated Dockerfile sets with {@code -ldflags -X}, from
+         * the build's facts ({@code {{.Version}}}, {@code {{.Revision}}}, {@code {{.ShortRevision}}}, {@code {{.Branch}}},
+         * {@code {{.Date}}}) and literal text.
+         */
+        public Builder ldflagsVar(String value) {
+            ldflagsVars.add(Objects.requireNonNull(value, "ldflagsVar"));
+            return this;
+        }
+
+        public Builder ldflagsVars(List<String> values) {
+            values.forEach(this::ldflagsVar);
             return this;
         }
 
@@ -375,9 +395,9 @@ public record GoDockerBuildSpec(
         }
 
         public GoDockerBuildSpec build() {
-            return new GoDockerBuildSpec(context, dockerfile, mainPackage, images, ociArchive, appVersion, target, buildArgs, platforms, labels,
-                baseImages, defaultBaseImages, buildSecrets, ssh, addHosts, insecureRegistries, caches, moduleCache, vendored, noCache, goBuildCache, cacheStore,
-                metadataFile, registryUser, registryPasswordSecret, privateModules, buildkit, tagPolicy, gates);
+            return new GoDockerBuildSpec(context, dockerfile, mainPackage, images, ociArchive, appVersion, ldflagsVars, target, buildArgs, platforms,
+                labels, baseImages, defaultBaseImages, buildSecrets, ssh, addHosts, insecureRegistries, caches, moduleCache, vendored, noCache,
+                goBuildCache, cacheStore, metadataFile, registryUser, registryPasswordSecret, privateModules, buildkit, tagPolicy, gates);
         }
     }
 }

@@ -81,6 +81,11 @@ public final class OperationContext {
         log.line("gocb: note: " + GocbException.render(text, settingNames));
     }
 
+    /** Logs a warning for the user, with its settings spelled for the caller's front end. */
+    public void warning(String text) {
+        log.line("gocb: warning: " + GocbException.render(text, settingNames));
+    }
+
     public Path workspace() {
         return workspace;
     }

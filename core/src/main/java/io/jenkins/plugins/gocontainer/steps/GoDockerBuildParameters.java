@@ -20,7 +20,7 @@ public final class GoDockerBuildParameters {
 
     public static final String NAME = "goDockerBuild";
 
-    private static final Set<String> OWN = Set.of("context", "dockerfile", "mainPackage", "image", "ociArchive", "appVersion", "target",
+    private static final Set<String> OWN = Set.of("context", "dockerfile", "mainPackage", "image", "ociArchive", "appVersion", "ldflagsVars", "target",
         "buildArgs", "platforms", "labels", "baseImages", "addHosts", "insecureRegistries", "cache", "moduleCache", "vendored", "noCache",
         "goBuildCache", "cacheStore", "metadataFile", "registryCredentialsId", "maxImageSize", "maxImageGrowth", "sizeBaseline",
         "uncompressedSize", "lintReport", "maxLintIssues", "onBreach", "gateJson", "junit", "failOnGate");
@@ -50,6 +50,7 @@ public final class GoDockerBuildParameters {
             .images(args.strings("image"))
             .ociArchive(args.string("ociArchive"))
             .appVersion(args.string("appVersion"))
+            .ldflagsVars(args.strings("ldflagsVars"))
             .target(args.string("target"))
             .buildArgs(args.map("buildArgs"))
             .platforms(args.strings("platforms"))

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gocontainer.tags;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,8 +74,7 @@ public final class Tagger {
      * (HEAD's branch when attached; a laptop). The git tag, when still unknown, is HEAD's preferred tag.
      */
     private static BuildRef buildRef(BuildRef overrides, CiEnvironment ci, GitFacts facts, List<String> notes) {
-        BuildRef fromCiOrGit = ci.ref().isEmpty() ? new BuildRef(facts.branch(), Optional.empty(), Optional.empty()) : ci.ref();
-        BuildRef ref = overrides.or(fromCiOrGit);
+        BuildRef ref = overrides.or(fromCiOrGit(ci, facts.branch()));
         if (ref.tag().isEmpty() && facts.headTag().isPresent()) {
             String chosen = facts.headTag().get().name();
             if (facts.headTags().size() > 1) {
@@ -84,6 +84,19 @@ public final class Tagger {
             ref = ref.or(BuildRef.tag(chosen));
         }
         return ref;
+    }
+
+    /** The CI environment's ref when it names what it builds, else HEAD's branch. */
+    private static BuildRef fromCiOrGit(CiEnvironment ci, Optional<String> headBranch) {
+        return ci.ref().isEmpty() ? new BuildRef(headBranch, Optional.empty(), Optional.empty()) : ci.ref();
+    }
+
+    /**
+     * The branch being built, as a tagged build sees it: the override, else the CI environment's when it names
+     * what it builds, else {@code headBranch} (HEAD's, empty when detached or outside git).
+     */
+    public static Optional<String> branch(BuildRef overrides, Map<String, String> environment, Optional<String> headBranch) {
+        return overrides.or(fromCiOrGit(CiEnvironment.detect(environment), headBranch)).branch();
     }
 
     private static SemverRequiredException semverRequired(GitFacts facts, BuildRef ref, CiEnvironment ci) {

@@ -55,6 +55,22 @@ class GoDockerBuildParametersTest {
     }
 
     @Test
+    void ldflagsVarsAreAListOfPkgDotNameTemplatesCheckedUnderTheirParameterName() {
+        GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("ldflagsVars",
+                List.of("main.commit={{.Revision}}", "example.com/svc/build.Note=built on {{.Branch}}"))), StepCredentials.none(),
+            StepDefaults.none(), Map.of()).specification();
+        GoDockerBuildSpec single = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("ldflagsVars", "main.commit={{.Revision}}")),
+            StepCredentials.none(), StepDefaults.none(), Map.of()).specification();
+
+        assertThat(spec.ldflagsVars()).containsExactly("main.commit={{.Revision}}", "example.com/svc/build.Note=built on {{.Branch}}");
+        assertThat(single.ldflagsVars()).containsExactly("main.commit={{.Revision}}");
+        GocbException error = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildParameters.call(
+            StepArguments.of("goDockerBuild", Map.of("ldflagsVars", List.of("main.commit={{.Sha}}"))), StepCredentials.none(), StepDefaults.none(),
+            Map.of()));
+        assertThat(error.getMessage()).startsWith("invalid ldflagsVars 'main.commit={{.Sha}}'");
+    }
+
+    @Test
     void theGlobalConfigurationFillsWhatTheStepLeavesOutAndTheStepOverridesIt() {
         GoDockerBuildSpec inherited = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("image", "r.example.com/a")),
             StepCredentials.none(), GLOBAL, Map.of()).specification();

@@ -35,6 +35,7 @@ public final class GoDockerBuildStep extends Step {
     private String image;
     private String ociArchive;
     private String appVersion;
+    private List<String> ldflagsVars = List.of();
     private String target;
     private Map<String, String> buildArgs = Map.of();
     private List<String> platforms = List.of();
@@ -146,6 +147,15 @@ public final class GoDockerBuildStep extends Step {
     @DataBoundSetter
     public void setAppVersion(String appVersion) {
         this.appVersion = Util.fixEmptyAndTrim(appVersion);
+    }
+
+    public List<String> getLdflagsVars() {
+        return ldflagsVars;
+    }
+
+    @DataBoundSetter
+    public void setLdflagsVars(List<String> ldflagsVars) {
+        this.ldflagsVars = ldflagsVars == null ? List.of() : List.copyOf(ldflagsVars);
     }
 
     public String getTarget() {
@@ -654,6 +664,9 @@ public final class GoDockerBuildStep extends Step {
         }
         if (appVersion != null) {
             arguments.put("appVersion", appVersion);
+        }
+        if (!ldflagsVars.isEmpty()) {
+            arguments.put("ldflagsVars", ldflagsVars);
         }
         if (target != null) {
             arguments.put("target", target);
