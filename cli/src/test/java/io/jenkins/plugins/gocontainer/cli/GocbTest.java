@@ -166,6 +166,21 @@ class GocbTest {
     }
 
     @Test
+    void aGivenVersionThatReachesNoVariableIsWarnedAboutInTheClisOwnWords(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("go.mod"), "module example.com/svc\n\ngo 1.26\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nvar appVersion = \"dev\"\n\nfunc main() { println(appVersion) }\n");
+
+        assertThat(gocb("build", "-C", dir.toString(), "--dry-run", "--addr", "unix:///x.sock", "--app-version", "1.0.0")).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("gocb: warning: the version 1.0.0 reaches no variable of the binary")
+            .contains("--ldflags-var PKG.NAME={{.Version}}").doesNotContain("{@").doesNotContain("gocb: stamped");
+
+        err.getBuffer().setLength(0);
+        assertThat(gocb("build", "-C", dir.toString(), "--dry-run", "--addr", "unix:///x.sock", "--app-version", "1.0.0",
+            "--ldflags-var", "main.appVersion={{.Version}}")).isZero();
+        assertThat(err.toString()).contains("gocb: stamped into the binary: main.appVersion=1.0.0").doesNotContain("warning");
+    }
+
+    @Test
     void aMalformedLdflagsVarIsBadInputNamingTheOption() {
         assertThat(gocb("build", "-C", hello(), "--dry-run", "--addr", "unix:///x.sock", "--ldflags-var", "main.version")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("gocb: error: invalid --ldflags-var 'main.version'").contains("PKG.NAME=TEMPLATE");

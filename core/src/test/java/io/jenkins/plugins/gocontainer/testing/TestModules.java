@@ -53,7 +53,11 @@ public final class TestModules {
 
     /** A writable copy of examples/modules at {@code target}. */
     public static Path copyExample(Path target) throws IOException {
-        Path source = ProjectLayout.example(EXAMPLE);
+        return copy(ProjectLayout.example(EXAMPLE), target);
+    }
+
+    /** A writable copy of the directory tree {@code source} at {@code target}. */
+    public static Path copy(Path source, Path target) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
