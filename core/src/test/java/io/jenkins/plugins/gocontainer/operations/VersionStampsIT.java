@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The version and the commit reach the binary's own variables, on the real builder: a goreleaser-style
  * main and a package of the module's own (through --ldflags-var), and the real
- * github.com/prometheus/common/version, vendored. Each image's binary is run and prints what it holds.
+ * github.com/prometheus/common/version, from the test module cache. Each image's binary is run and prints what it holds.
  */
 @ExtendWith(RealEnvironment.Extension.class)
 class VersionStampsIT {
@@ -73,7 +73,7 @@ class VersionStampsIT {
     }
 
     @Test
-    void theRealPrometheusVersionPackageIsStampedByItsImportPathThoughVendored(RealEnvironment env) throws Exception {
+    void theRealPrometheusVersionPackageIsStampedByItsImportPath(RealEnvironment env) throws Exception {
         Path workspace = env.newDirectory("stamps-prometheus-");
         Path svc = TestModules.copy(fixture("prometheus-exporter"), workspace.resolve("svc"));
         String commit;
@@ -82,7 +82,7 @@ class VersionStampsIT {
         }
         OperationFixture.Log log = new OperationFixture.Log();
 
-        List<String> printed = buildAndRun(env, workspace, "exporter", log, spec -> spec.appVersion("0.9.0").vendored(true));
+        List<String> printed = buildAndRun(env, workspace, "exporter", log, spec -> spec.appVersion("0.9.0").moduleCache(TestModules.cache().toString()));
 
         assertThat(printed).as(log.text()).containsExactly("Version=0.9.0", "Revision=" + commit, "Branch=main", "BuildUser=gocb",
             "BuildDate=2026-10-01T12:00:00Z", "(version=0.9.0, branch=main, revision=" + commit + ")");

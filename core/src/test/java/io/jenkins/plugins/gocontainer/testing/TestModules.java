@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * examples/modules, a service depending on real third-party modules, and the module cache that
@@ -19,6 +20,8 @@ import java.util.HexFormat;
 public final class TestModules {
 
     public static final String EXAMPLE = "modules";
+    /** A fixture whose real third-party modules come from the test module cache too. */
+    private static final String PROMETHEUS_FIXTURE = "core/src/test/resources/ldflags/prometheus-exporter";
 
     private TestModules() {
     }
@@ -76,11 +79,13 @@ public final class TestModules {
 
     /** As dev/testmodules computes it: sha256 of go.mod followed by go.sum. */
     private static String stamp() throws IOException {
-        Path module = ProjectLayout.example(EXAMPLE);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(Files.readAllBytes(module.resolve("go.mod")));
-            sha256.update(Files.readAllBytes(module.resolve("go.sum")));
+            // The same modules, in the same order, as dev/testmodules downloads.
+            for (Path module : List.of(ProjectLayout.example(EXAMPLE), ProjectLayout.root().resolve(PROMETHEUS_FIXTURE))) {
+                sha256.update(Files.readAllBytes(module.resolve("go.mod")));
+                sha256.update(Files.readAllBytes(module.resolve("go.sum")));
+            }
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
