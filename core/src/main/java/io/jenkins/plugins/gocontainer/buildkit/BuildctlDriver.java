@@ -75,6 +75,9 @@ public final class BuildctlDriver implements BuildDriver {
             if (context.isLocal()) {
                 argv.addAll(List.of("--opt", "context:" + context.name() + "=local:" + context.localName(),
                     "--local", context.localName() + "=" + context.directory()));
+            } else if (context.layoutStoreId().isPresent()) {
+                argv.addAll(List.of("--opt", "context:" + context.name() + "=" + context.imageReference(),
+                    "--oci-layout", context.layoutStoreId().get() + "=" + context.layoutDirectory()));
             } else {
                 argv.addAll(List.of("--opt", "context:" + context.name() + "=" + context.imageReference()));
             }

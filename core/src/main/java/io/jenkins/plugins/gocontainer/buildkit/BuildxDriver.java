@@ -80,7 +80,10 @@ public final class BuildxDriver implements BuildDriver {
             argv.addAll(List.of("--label", label.getKey() + "=" + label.getValue()));
         }
         for (NamedContext context : plan.namedContexts()) {
-            argv.addAll(List.of("--build-context", context.name() + "=" + (context.isLocal() ? context.directory().toString() : context.imageReference())));
+            String source = context.isLocal() ? context.directory().toString()
+                : context.layoutStoreId().isPresent() ? "oci-layout://" + context.layoutDirectory() + "@" + context.layoutDigest()
+                : context.imageReference();
+            argv.addAll(List.of("--build-context", context.name() + "=" + source));
         }
         for (SecretMount secret : plan.secrets()) {
             argv.addAll(List.of("--secret", "id=" + secret.id() + ",src=" + secret.file()));

@@ -44,6 +44,7 @@ public final class ImageBuilder {
     private final Path metadataCopy;
     private final boolean goBuildCacheExport;
     private final BuilderRestart restart;
+    private final RootFilesystemLayouts layouts;
 
     /** Starts the builder again after it stopped during a build; returns once it answers. */
     @FunctionalInterface
@@ -52,25 +53,36 @@ public final class ImageBuilder {
     }
 
     public ImageBuilder(BuildDriver driver, CommandRunner runner) {
-        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null, true, null);
+        this(driver, runner.withMissingProgramRemedy("install the BuildKit clients with ./dev/setup (buildctl " + "and buildx)"), null, true, null,
+            null);
     }
 
-    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy, boolean goBuildCacheExport, BuilderRestart restart) {
+    private ImageBuilder(BuildDriver driver, CommandRunner runner, Path metadataCopy, boolean goBuildCacheExport, BuilderRestart restart,
+                         RootFilesystemLayouts layouts) {
         this.driver = driver;
         this.runner = runner;
         this.metadataCopy = metadataCopy;
         this.goBuildCacheExport = goBuildCacheExport;
         this.restart = restart;
+        this.layouts = layouts;
+    }
+
+    /**
+     * A builder that hands local base images to BuildKit as OCI layouts kept in {@code value},
+     * which the builder receives once, instead of directories it receives on every build.
+     */
+    public ImageBuilder withRootFilesystemLayouts(RootFilesystemLayouts value) {
+        return new ImageBuilder(driver, runner, metadataCopy, goBuildCacheExport, restart, value);
     }
 
     /** A builder that also keeps BuildKit's metadata file (as {@code buildx --metadata-file} does) at {@code file}. */
     public ImageBuilder withMetadataFile(Path file) {
-        return new ImageBuilder(driver, runner, file.toAbsolutePath(), goBuildCacheExport, restart);
+        return new ImageBuilder(driver, runner, file.toAbsolutePath(), goBuildCacheExport, restart, layouts);
     }
 
     /** A builder that seeds the Go build cache but does not copy it back out (nobody would keep the copy). */
     public ImageBuilder withoutGoBuildCacheExport() {
-        return new ImageBuilder(driver, runner, metadataCopy, false, restart);
+        return new ImageBuilder(driver, runner, metadataCopy, false, restart, layouts);
     }
 
     /**
@@ -79,15 +91,16 @@ public final class ImageBuilder {
      * restart. A second stop is reported.
      */
     public ImageBuilder withBuilderRestart(BuilderRestart value) {
-        return new ImageBuilder(driver, runner, metadataCopy, goBuildCacheExport, value);
+        return new ImageBuilder(driver, runner, metadataCopy, goBuildCacheExport, value, layouts);
     }
 
     public BuildDriver driver() {
         return driver;
     }
 
-    public BuildResult build(BuildPlan requested, OutputSink sink) throws IOException, InterruptedException {
-        requested.notes().forEach(sink::line);
+    public BuildResult build(BuildPlan planned, OutputSink sink) throws IOException, InterruptedException {
+        planned.notes().forEach(sink::line);
+        BuildPlan requested = layouts == null ? planned : layouts.apply(planned, sink);
         try {
             return buildWithAnyFrontend(requested, sink);
         } catch (BuilderStoppedException stopped) {
@@ -132,7 +145,9 @@ public final class ImageBuilder {
             ProgressLog progress = new ProgressLog();
             CommandResult result = runner.endingWithThisProcess().run(command, line -> {
                 progress.line(line);
-                sink.line(line);
+                if (!isClientNoise(line)) {
+                    sink.line(line);
+                }
             });
             if (!result.succeeded()) {
                 throw BuildFailureClassifier.classify(plan, driver, progress, result);
@@ -158,6 +173,14 @@ public final class ImageBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * buildctl warns that the file system of an OCI layout it serves has no fs-verity, which
+     * BuildKit never needs: a line that would only make users look for a problem.
+     */
+    static boolean isClientNoise(String line) {
+        return line.contains("level=warning") && line.contains("failed check for fsverity support");
     }
 
     /** A copy of {@code file} in {@code work} without its '# syntax=' line, with the Dockerfile's own ignore file beside it. */

@@ -9,35 +9,56 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes a POSIX (pax) tar stream with fixed metadata: uid/gid 0, no owner names, mtime 0, modes
- * 0755 for directories and executables, 0644 for other files and 0777 for links. Paths and link
- * targets that do not fit a ustar field, or are not printable ASCII, go in a PAX record, as does a
- * size of 8 GiB or more.
+ * Writes a POSIX (pax) tar stream. Cache archives get fixed metadata: uid/gid 0, no owner names,
+ * mtime 0, modes 0755 for directories and executables, 0644 for other files and 0777 for links;
+ * root filesystems give each entry its own {@link Metadata}. Paths and link targets that do not
+ * fit a ustar field, or are not printable ASCII, go in a PAX record, as does a size of 8 GiB or more.
  *
  * <p>Writes whatever path it is given: checking paths is the reader's job, and tests need to
  * write hostile archives.
  */
-final class TarWriter {
+public final class TarWriter {
+
+    /** An entry's permissions (set-id and sticky bits included), owner and modification time. */
+    public record Metadata(int mode, int uid, int gid, long modifiedSeconds) {
+
+        static Metadata fixed(int mode) {
+            return new Metadata(mode, 0, 0, 0);
+        }
+    }
 
     private static final String PAX_HEADER_NAME = "PaxHeader";
 
     private final OutputStream out;
 
-    TarWriter(OutputStream out) {
+    public TarWriter(OutputStream out) {
         this.out = out;
     }
 
     void directory(String path) throws IOException {
-        header(path.endsWith("/") ? path : path + "/", TarFormat.TYPE_DIRECTORY, 0755, 0, "");
+        directory(path, Metadata.fixed(0755));
+    }
+
+    public void directory(String path, Metadata metadata) throws IOException {
+        header(path.endsWith("/") ? path : path + "/", TarFormat.TYPE_DIRECTORY, metadata, 0, "");
     }
 
     void symlink(String path, String target) throws IOException {
-        header(path, TarFormat.TYPE_SYMLINK, 0777, 0, target);
+        symlink(path, target, Metadata.fixed(0777));
+    }
+
+    public void symlink(String path, String target, Metadata metadata) throws IOException {
+        header(path, TarFormat.TYPE_SYMLINK, metadata, 0, target);
     }
 
     /** Copies exactly {@code size} bytes of {@code content}; fails when it has fewer or more. */
     void file(String path, boolean executable, long size, InputStream content) throws IOException {
-        header(path, TarFormat.TYPE_FILE, executable ? 0755 : 0644, size, "");
+        file(path, Metadata.fixed(executable ? 0755 : 0644), size, content);
+    }
+
+    /** Copies exactly {@code size} bytes of {@code content}; fails when it has fewer or more. */
+    public void file(String path, Metadata metadata, long size, InputStream content) throws IOException {
+        header(path, TarFormat.TYPE_FILE, metadata, size, "");
         byte[] buffer = new byte[64 * 1024];
         long remaining = size;
         while (remaining > 0) {
@@ -55,12 +76,12 @@ final class TarWriter {
     }
 
     /** The end-of-archive marker: two zero blocks. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         out.write(new byte[2 * TarFormat.BLOCK]);
         out.flush();
     }
 
-    private void header(String path, byte type, int mode, long size, String linkTarget) throws IOException {
+    private void header(String path, byte type, Metadata metadata, long size, String linkTarget) throws IOException {
         Map<String, String> pax = new LinkedHashMap<>();
         if (!fitsUstar(path)) {
             pax.put("path", path);
@@ -73,21 +94,21 @@ final class TarWriter {
         }
         if (!pax.isEmpty()) {
             byte[] records = paxRecords(pax);
-            out.write(block(PAX_HEADER_NAME, TarFormat.TYPE_PAX, 0644, records.length, ""));
+            out.write(block(PAX_HEADER_NAME, TarFormat.TYPE_PAX, Metadata.fixed(0644), records.length, ""));
             out.write(records);
             out.write(new byte[(int) TarFormat.padding(records.length)]);
         }
-        out.write(block(asciiFallback(path), type, mode, size > TarFormat.MAX_OCTAL_SIZE ? 0 : size, asciiFallback(linkTarget)));
+        out.write(block(asciiFallback(path), type, metadata, size > TarFormat.MAX_OCTAL_SIZE ? 0 : size, asciiFallback(linkTarget)));
     }
 
-    private static byte[] block(String name, byte type, int mode, long size, String linkTarget) {
+    private static byte[] block(String name, byte type, Metadata metadata, long size, String linkTarget) {
         byte[] header = new byte[TarFormat.BLOCK];
         put(header, TarFormat.NAME, name.getBytes(StandardCharsets.US_ASCII));
-        octal(header, TarFormat.MODE, 8, mode);
-        octal(header, TarFormat.UID, 8, 0);
-        octal(header, TarFormat.GID, 8, 0);
+        octal(header, TarFormat.MODE, 8, metadata.mode());
+        octal(header, TarFormat.UID, 8, metadata.uid());
+        octal(header, TarFormat.GID, 8, metadata.gid());
         octal(header, TarFormat.SIZE, TarFormat.SIZE_LENGTH, size);
-        octal(header, TarFormat.MTIME, 12, 0);
+        octal(header, TarFormat.MTIME, 12, Math.max(0, metadata.modifiedSeconds()));
         header[TarFormat.TYPE] = type;
         put(header, TarFormat.LINK_NAME, linkTarget.getBytes(StandardCharsets.US_ASCII));
         put(header, TarFormat.MAGIC, TarFormat.MAGIC_BYTES);

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gocontainer.buildkit.BuildDriver;
 import io.jenkins.plugins.gocontainer.buildkit.BuildMetadata;
 import io.jenkins.plugins.gocontainer.buildkit.BuildResult;
 import io.jenkins.plugins.gocontainer.buildkit.ImageBuilder;
+import io.jenkins.plugins.gocontainer.buildkit.RootFilesystemLayouts;
 import io.jenkins.plugins.gocontainer.cache.FileReplacement;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 import io.jenkins.plugins.gocontainer.gates.GateOutcome;
@@ -168,7 +169,7 @@ public final class GoDockerBuild {
     }
 
     private static ImageBuilder imageBuilder(GoDockerBuildSpec spec, OperationContext context, BuildDriver driver, GoBuildCacheTransfer goBuildCache) {
-        ImageBuilder images = new ImageBuilder(driver, context.runner());
+        ImageBuilder images = new ImageBuilder(driver, context.runner()).withRootFilesystemLayouts(RootFilesystemLayouts.inCacheOf(context.environment()));
         Optional<ImageBuilder.BuilderRestart> restart = spec.buildkit().restart(driver, context);
         if (restart.isPresent()) {
             images = images.withBuilderRestart(restart.get());

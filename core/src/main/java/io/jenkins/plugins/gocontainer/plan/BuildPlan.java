@@ -96,6 +96,12 @@ public record BuildPlan(
             new ImageOutput.LocalDirectory(directory), false, List.of(), notes);
     }
 
+    /** This plan with other named contexts: the same sources, handed to BuildKit another way. */
+    public BuildPlan withNamedContexts(List<NamedContext> contexts) {
+        return new BuildPlan(contextDirectory, dockerfile, module, target, buildArgs, platforms, labels, contexts, secrets, sshMounts,
+            hostMappings, output, noCache, layerCaches, notes);
+    }
+
     /**
      * This plan with everything it writes on the local disk (each local layer cache, an OCI
      * archive) staged in a place of its own for the build {@code buildId}, to be moved into place

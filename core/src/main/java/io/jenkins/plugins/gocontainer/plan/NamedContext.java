@@ -11,12 +11,17 @@ import java.util.Objects;
  * source: a local root filesystem or another image. This is how air-gapped agents and mirrors
  * provide base images.
  */
-public record NamedContext(String name, Path directory, String imageReference) {
+public record NamedContext(String name, Path directory, String imageReference, Path layoutDirectory) {
+
+    private static final String OCI_LAYOUT = "oci-layout://";
 
     public NamedContext {
         Objects.requireNonNull(name, "name");
         if ((directory == null) == (imageReference == null)) {
             throw new IllegalArgumentException("a named context has either a directory or an image reference");
+        }
+        if (layoutDirectory != null && !imageReference.startsWith(OCI_LAYOUT)) {
+            throw new IllegalArgumentException("a layout directory goes with an oci-layout:// reference, not " + imageReference);
         }
         if (name.isBlank() || name.contains("=") || name.contains(",")) {
             throw new InvalidBuildRequestException("invalid base-image override name '" + name + "'",
@@ -29,11 +34,20 @@ public record NamedContext(String name, Path directory, String imageReference) {
         if (!directory.isAbsolute()) {
             throw new IllegalArgumentException("a local base image must be an absolute directory: " + directory);
         }
-        return new NamedContext(name, directory.normalize(), null);
+        return new NamedContext(name, directory.normalize(), null, null);
     }
 
     public static NamedContext image(String name, String reference) {
-        return new NamedContext(name, null, reference);
+        return new NamedContext(name, null, reference, null);
+    }
+
+    /**
+     * The image {@code manifestDigest} of the OCI image layout in {@code layout}, which the client
+     * offers BuildKit as the content store {@code storeId}: content-addressed, so the builder
+     * receives each blob at most once.
+     */
+    public static NamedContext ociLayout(String name, String storeId, Path layout, String manifestDigest) {
+        return new NamedContext(name, null, OCI_LAYOUT + storeId + "@" + manifestDigest, layout);
     }
 
     /**
@@ -63,12 +77,25 @@ public record NamedContext(String name, Path directory, String imageReference) {
 
     /** This replacement under another name: the one BuildKit looks the image up by. */
     public NamedContext renamed(String newName) {
-        return new NamedContext(newName, directory, imageReference);
+        return new NamedContext(newName, directory, imageReference, layoutDirectory);
     }
 
     /** What replaces the image: the directory, or the image reference. */
     public String source() {
         return directory != null ? directory.toString() : imageReference;
+    }
+
+    /** The store id of an OCI layout the client serves; empty for any other source. */
+    public java.util.Optional<String> layoutStoreId() {
+        if (layoutDirectory == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(imageReference.substring(OCI_LAYOUT.length(), imageReference.indexOf('@')));
+    }
+
+    /** The manifest digest of an OCI layout the client serves. */
+    public String layoutDigest() {
+        return imageReference.substring(imageReference.indexOf('@') + 1);
     }
 
     public boolean isLocal() {

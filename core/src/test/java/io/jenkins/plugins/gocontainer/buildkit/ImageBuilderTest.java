@@ -240,4 +240,12 @@ class ImageBuilderTest {
             return "a shell script";
         }
     }
+
+    @Test
+    void buildctlsFsVerityWarningAboutAnOciLayoutIsNotPassedOn() {
+        assertThat(ImageBuilder.isClientNoise("time=\"2026-12-04T04:57:20Z\" level=warning msg=\"failed check for fsverity support\" error=\"enable"
+            + " fsverity failed: operation not supported\" path=/root/.cache/gocb/base-layouts/ce74")).isTrue();
+        assertThat(ImageBuilder.isClientNoise("#4 [context golang:1.26] OCI load from client")).isFalse();
+        assertThat(ImageBuilder.isClientNoise("time=\"2026-12-04T04:57:20Z\" level=warning msg=\"something else\"")).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gocontainer.operations;
 
+import io.jenkins.plugins.gocontainer.buildkit.RootFilesystemLayouts;
 import io.jenkins.plugins.gocontainer.exec.OutputSink;
 import io.jenkins.plugins.gocontainer.tags.GitFixture;
 import io.jenkins.plugins.gocontainer.testing.RealEnvironment;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 final class OperationFixture {
 
     static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+    private static final Path SHARED_CACHE = Path.of(System.getProperty("user.home"), ".cache", "gocb", "test-cache");
 
     private OperationFixture() {
     }
@@ -35,6 +37,8 @@ final class OperationFixture {
         environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         environment.put("HOME", home.toString());
         environment.put("GIT_CONFIG_NOSYSTEM", "1");
+        // One OCI layout of the local golang base for all tests, not one per test's HOME.
+        environment.put(RootFilesystemLayouts.CACHE_DIR_VARIABLE, SHARED_CACHE.toString());
         return environment;
     }
 
