@@ -3,6 +3,9 @@ package io.jenkins.plugins.gocontainer.cli;
 import io.jenkins.plugins.gocontainer.GocbException;
 import io.jenkins.plugins.gocontainer.InvalidBuildRequestException;
 import io.jenkins.plugins.gocontainer.plan.BuildPlanner;
+import io.jenkins.plugins.gocontainer.plan.BuildRequest;
+import io.jenkins.plugins.gocontainer.plan.LayerCache;
+import io.jenkins.plugins.gocontainer.plan.LdflagsVar;
 import io.jenkins.plugins.gocontainer.plan.ModuleSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +46,14 @@ final class DockerfileCommand implements Callable<Integer> {
     @Option(names = "--ldflags-var", paramLabel = "PKG.NAME=TEMPLATE", description = LDFLAGS_VAR)
     List<String> ldflagsVars = new ArrayList<>();
 
+    @Option(names = "--go-build-cache", paramLabel = "DIR",
+        description = "the Dockerfile for a build that seeds the Go build cache from DIR, as 'gocb build --go-build-cache DIR'")
+    Path goBuildCache;
+
+    @Option(names = "--cache", paramLabel = "KIND[=WHERE]",
+        description = "the Dockerfile for a build exporting this layer cache, as 'gocb build --cache' (downloaded modules then stay in a layer); repeatable")
+    List<String> layerCaches = new ArrayList<>();
+
     @Override
     public Integer call() {
         if (vendored && moduleCache != null) {
@@ -53,7 +64,11 @@ final class DockerfileCommand implements Callable<Integer> {
         ModuleSource source = vendored ? new ModuleSource.Vendor()
             : moduleCache != null ? new ModuleSource.ProxyDirectory(moduleCache.toAbsolutePath()) : new ModuleSource.Download();
         try {
-            spec.commandLine().getOut().print(new BuildPlanner(java.nio.file.Path.of("").toAbsolutePath()).generatedDockerfile(context, mainPackage, source, ldflagsVars));
+            Path workingDirectory = Path.of("").toAbsolutePath();
+            BuildRequest.Builder request = BuildRequest.builder(context).mainPackage(mainPackage).moduleSource(source)
+                .ldflagsVars(LdflagsVar.parseAll(ldflagsVars)).goBuildCache(goBuildCache == null ? null : goBuildCache.toAbsolutePath());
+            layerCaches.forEach(cache -> request.layerCache(LayerCache.parse(cache, workingDirectory)));
+            spec.commandLine().getOut().print(new BuildPlanner(workingDirectory).generatedDockerfile(request.build()));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         } catch (GocbException e) {

@@ -89,6 +89,16 @@ class GocbTest {
     }
 
     @Test
+    void dockerfileCommandShowsTheGoBuildCacheTransferAndModulesKeptInALayer(@TempDir Path seed) {
+        String context = ProjectLayout.example("hello-nodockerfile").toString();
+
+        assertThat(gocb("dockerfile", "-C", context, "--package", "./cmd/greeter", "--go-build-cache", seed.toString(), "--cache",
+            "registry=127.0.0.1:5000/x:cache")).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("gocb-go-build-cache").contains("The modules stay in this layer");
+    }
+
+    @Test
     void dockerfileCommandRefusesTwoModuleSources() {
         assertThat(gocb("dockerfile", "-C", hello(), "--vendored", "--module-cache", "/tmp/x")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("--vendored and --module-cache exclude each other");

@@ -151,24 +151,17 @@ public final class BuildPlanner {
      * service has its own: what {@code gocb dockerfile} prints for teams to adopt.
      */
     public String generatedDockerfile(Path context, String mainPackage) {
-        return generatedDockerfile(context, mainPackage, new ModuleSource.Download(), List.of());
+        return generatedDockerfile(BuildRequest.builder(context).mainPackage(mainPackage).build());
     }
 
     /**
-     * As {@link #generatedDockerfile(Path, String)}, for modules from {@code source} (downloaded, vendored, or from a module
-     * cache) and stamping {@code ldflagsVars} ({@code PKG.NAME=TEMPLATE}) into the binary.
+     * The Dockerfile a build of {@code request} would generate, shaped by every option that shapes it
+     * (main package, module source, Go build cache transfer, layer caches, stamped variables), whether or
+     * not the service has its own.
      */
-    public String generatedDockerfile(Path context, String mainPackage, ModuleSource source, List<String> ldflagsVars) {
-        List<LdflagsVar> variables = LdflagsVar.parseAll(ldflagsVars);
-        Path directory = requireDirectory(context);
-        GoModule module = findModule(directory, true).orElseThrow();
-        String main = DockerfileGenerator.normalisePackage(mainPackage);
-        MainPackages.require(directory, module.modulePath(), main);
-        return new DockerfileGenerator(module, mainPackage, Files.isRegularFile(directory.resolve("go.sum")))
-            .withLocalModules(localModules(directory))
-            .withModuleSource(source)
-            .withStamps(VersionStamps.plan(directory, main, variables, BuildRequest.DEFAULT_VERSION, false, BuildFacts.UNKNOWN))
-            .generate();
+    public String generatedDockerfile(BuildRequest request) {
+        Path context = requireDirectory(request.contextDirectory());
+        return generate(request, context, findModule(context, true).orElseThrow()).content();
     }
 
     /**
@@ -244,7 +237,10 @@ public final class BuildPlanner {
         if (!request.generatedDockerfile() && !generatesDockerfile(context, request.dockerfile())) {
             return existing(request, context.resolve("Dockerfile"));
         }
-        GoModule goModule = module.orElseThrow();
+        return generate(request, context, module.orElseThrow());
+    }
+
+    private static DockerfileSource.Generated generate(BuildRequest request, Path context, GoModule goModule) {
         boolean hasGoSum = Files.isRegularFile(context.resolve("go.sum"));
         List<String> localModules = localModules(context);
         requireNotIgnored(context, request, hasGoSum, localModules);

@@ -607,11 +607,11 @@ class BuildPlannerTest {
         writeModule(context, true, true);
         Files.writeString(context.resolve("main.go"), "package main\n\nvar (\n\tversion = \"dev\"\n\tdate    = \"unknown\"\n)\n\nfunc main() {}\n");
 
-        String dockerfile = planner.generatedDockerfile(context, ".", new ModuleSource.Download(), List.of("main.note={{.Branch}}"));
+        String dockerfile = planner.generatedDockerfile(BuildRequest.builder(context).ldflagsVars(LdflagsVar.parseAll(List.of("main.note={{.Branch}}"))).build());
 
         assertThat(dockerfile).contains("ARG GOCB_X_MAIN_DATE GOCB_X_MAIN_NOTE").contains("-X 'main.date=${GOCB_X_MAIN_DATE}'")
             .contains("-X 'main.note=${GOCB_X_MAIN_NOTE}'");
-        assertThatThrownBy(() -> planner.generatedDockerfile(context, ".", new ModuleSource.Download(), List.of("main.note")))
+        assertThatThrownBy(() -> planner.generatedDockerfile(BuildRequest.builder(context).ldflagsVars(LdflagsVar.parseAll(List.of("main.note"))).build()))
             .isInstanceOfSatisfying(InvalidBuildRequestException.class, e -> assertThat(e.problem()).isEqualTo("invalid {@ldflagsVars} 'main.note'"));
     }
 
