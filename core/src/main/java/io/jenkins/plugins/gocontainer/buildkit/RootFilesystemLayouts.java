@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -68,18 +69,26 @@ public final class RootFilesystemLayouts {
     }
 
     /**
-     * {@code $GOCB_CACHE_DIR/base-layouts} when the build's environment sets it, else
-     * {@code $XDG_CACHE_HOME/gocb/base-layouts}, else {@code ~/.cache/gocb/base-layouts}.
+     * From the build's environment: {@code $GOCB_CACHE_DIR/base-layouts}, else
+     * {@code $XDG_CACHE_HOME/gocb/base-layouts}, else {@code $HOME/.cache/gocb/base-layouts}; empty
+     * when none is set (local bases are then sent as directories).
      */
-    public static RootFilesystemLayouts inCacheOf(Map<String, String> environment) {
+    public static Optional<RootFilesystemLayouts> inCacheOf(Map<String, String> environment) {
         String own = environment.get(CACHE_DIR_VARIABLE);
         if (own != null && !own.isBlank()) {
-            return new RootFilesystemLayouts(Path.of(own).resolve("base-layouts"));
+            return Optional.of(new RootFilesystemLayouts(Path.of(own).resolve("base-layouts")));
         }
         String cache = environment.get("XDG_CACHE_HOME");
-        Path base = cache != null && !cache.isBlank() ? Path.of(cache)
-            : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
-        return new RootFilesystemLayouts(base.resolve("gocb/base-layouts"));
+        String home = environment.get("HOME");
+        if (cache != null && !cache.isBlank()) {
+            return Optional.of(new RootFilesystemLayouts(Path.of(cache).resolve("gocb/base-layouts")));
+        }
+        return home == null || home.isBlank() ? Optional.empty() : Optional.of(new RootFilesystemLayouts(Path.of(home, ".cache/gocb/base-layouts")));
+    }
+
+    /** Where the layouts are kept. */
+    public Path directory() {
+        return directory;
     }
 
     /** {@code plan} with each local base image served as an OCI layout; gocb's own cache contexts stay local directories. */

@@ -169,7 +169,11 @@ public final class GoDockerBuild {
     }
 
     private static ImageBuilder imageBuilder(GoDockerBuildSpec spec, OperationContext context, BuildDriver driver, GoBuildCacheTransfer goBuildCache) {
-        ImageBuilder images = new ImageBuilder(driver, context.runner()).withRootFilesystemLayouts(RootFilesystemLayouts.inCacheOf(context.environment()));
+        ImageBuilder images = new ImageBuilder(driver, context.runner());
+        Optional<RootFilesystemLayouts> layouts = RootFilesystemLayouts.inCacheOf(context.environment());
+        if (layouts.isPresent()) {
+            images = images.withRootFilesystemLayouts(layouts.get());
+        }
         Optional<ImageBuilder.BuilderRestart> restart = spec.buildkit().restart(driver, context);
         if (restart.isPresent()) {
             images = images.withBuilderRestart(restart.get());

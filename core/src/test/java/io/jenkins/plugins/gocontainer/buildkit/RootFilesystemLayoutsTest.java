@@ -111,6 +111,17 @@ class RootFilesystemLayoutsTest {
         assertThat(buildx).containsSequence("--build-context", "golang:1.26=oci-layout://" + context.layoutDirectory() + "@" + context.layoutDigest());
     }
 
+    @Test
+    void theLayoutsLiveInTheBuildsCacheDirectoryNeverTheJvmsHome() {
+        assertThat(RootFilesystemLayouts.inCacheOf(Map.of("GOCB_CACHE_DIR", "/srv/gocb", "XDG_CACHE_HOME", "/x", "HOME", "/home/ci")))
+            .get().extracting(RootFilesystemLayouts::directory).isEqualTo(Path.of("/srv/gocb/base-layouts"));
+        assertThat(RootFilesystemLayouts.inCacheOf(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/home/ci")))
+            .get().extracting(RootFilesystemLayouts::directory).isEqualTo(Path.of("/x/gocb/base-layouts"));
+        assertThat(RootFilesystemLayouts.inCacheOf(Map.of("HOME", "/home/ci")))
+            .get().extracting(RootFilesystemLayouts::directory).isEqualTo(Path.of("/home/ci/.cache/gocb/base-layouts"));
+        assertThat(RootFilesystemLayouts.inCacheOf(Map.of())).isEmpty();
+    }
+
     private BuildPlan plan(NamedContext... contexts) {
         return new BuildPlan(root, new DockerfileSource.Generated("FROM golang:1.26\n"), Optional.empty(), Optional.empty(), Map.of(),
             List.of(), Map.of(), List.of(contexts), List.of(), List.of(), List.of(), new ImageOutput.OciArchive(root.resolve("image.tar")), false,
