@@ -9,6 +9,7 @@ import io.jenkins.plugins.gocontainer.plan.DockerfileGenerator;
 import io.jenkins.plugins.gocontainer.plan.ModuleSource;
 import io.jenkins.plugins.gocontainer.plan.NamedContext;
 import io.jenkins.plugins.gocontainer.plan.Platform;
+import io.jenkins.plugins.gocontainer.registry.Descriptor;
 import io.jenkins.plugins.gocontainer.registry.Digests;
 import io.jenkins.plugins.gocontainer.registry.MediaTypes;
 
@@ -176,7 +177,7 @@ public final class RootFilesystemLayouts {
                 manifest.put("schemaVersion", 2);
                 manifest.put("mediaType", MediaTypes.OCI_MANIFEST);
                 manifest.put("config", configDescriptor);
-                manifest.put("layers", List.of(descriptor(LAYER_TAR, layerDigest, layerSize)));
+                manifest.put("layers", List.of(Descriptor.json(LAYER_TAR, layerDigest, layerSize)));
                 Map<String, Object> manifestDescriptor = new LinkedHashMap<>(writeBlob(blobs, MediaTypes.OCI_MANIFEST, Json.write(manifest)));
                 Map<String, Object> platformField = new LinkedHashMap<>();
                 platformField.put("architecture", platform.architecture());
@@ -225,15 +226,7 @@ public final class RootFilesystemLayouts {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         String digest = Digests.sha256(bytes);
         Files.write(blob(blobs, digest), bytes);
-        return descriptor(mediaType, digest, bytes.length);
-    }
-
-    private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
-        Map<String, Object> descriptor = new LinkedHashMap<>();
-        descriptor.put("mediaType", mediaType);
-        descriptor.put("digest", digest);
-        descriptor.put("size", size);
-        return descriptor;
+        return Descriptor.json(mediaType, digest, bytes.length);
     }
 
     private static Path blob(Path blobs, String digest) {
