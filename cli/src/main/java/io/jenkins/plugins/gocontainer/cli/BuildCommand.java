@@ -32,6 +32,10 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-C", "--context"}, paramLabel = "DIR", defaultValue = ".", description = "the module root: the directory with go.mod and go.sum (default: .)")
     Path context;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "buildkit (default): BuildKit runs the Dockerfile; go: compile with the"
+        + " agent's go and write the image without a builder (scratch, CA certificates, non-root user, the binary)")
+    String engine;
+
     @Option(names = {"-f", "--dockerfile"}, paramLabel = "FILE", description = "Dockerfile, relative to the context, or 'generated' for the generated one although the context has a Dockerfile (default: Dockerfile, else generated)")
     Path dockerfile;
 
@@ -180,7 +184,8 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
             .privateModules(privateModules.settings())
             .buildkit(builder.settings())
             .tagPolicy(policy.settings())
-            .gates(gateOptions.settings());
+            .gates(gateOptions.settings())
+            .engine(engine);
         baseImages.forEach(build::baseImage);
         secrets.stream().map(KeyValues::secret).forEach(secret -> build.buildSecret(secret.getKey(), secret.getValue()));
         sshMounts.stream().map(KeyValues::ssh).forEach(ssh -> build.ssh(ssh.getKey(), ssh.getValue()));

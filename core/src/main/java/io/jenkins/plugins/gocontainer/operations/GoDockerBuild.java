@@ -8,6 +8,7 @@ import io.jenkins.plugins.gocontainer.buildkit.RootFilesystemLayouts;
 import io.jenkins.plugins.gocontainer.cache.FileReplacement;
 import io.jenkins.plugins.gocontainer.creds.PrivateModuleSession;
 import io.jenkins.plugins.gocontainer.gates.GateOutcome;
+import io.jenkins.plugins.gocontainer.goengine.GoEngine;
 import io.jenkins.plugins.gocontainer.gates.GateReport;
 import io.jenkins.plugins.gocontainer.gates.GateReportTable;
 import io.jenkins.plugins.gocontainer.gates.GateResult;
@@ -55,6 +56,9 @@ import java.util.Optional;
  */
 public final class GoDockerBuild {
 
+    /** The result's {@code driver} of a build by the go engine. */
+    public static final String GO_ENGINE = "go";
+
     /** Builds, pushes, tags and judges as {@code spec} says. */
     public GoDockerBuildResult run(GoDockerBuildSpec spec, OperationContext context) throws IOException, InterruptedException {
         AbandonedRuns.reap(context);
@@ -84,11 +88,10 @@ public final class GoDockerBuild {
             reportStamps(plan, context);
             requireReachableRegistries(plan, spec, context);
             durations.put("plan", millisSince(planStarted));
-            BuildDriver driver = spec.buildkit().driver(context);
-            ImageBuilder images = imageBuilder(spec, context, driver, goBuildCache);
+            Engine engine = engine(spec, context, session, goBuildCache);
             GoDockerBuildResult result = repository.isPresent()
-                ? tagged(plan, repository.get(), tags.get(), gates, images, spec, context, driver, durations)
-                : untagged(plan, gates, images, spec, context, driver, durations);
+                ? tagged(plan, repository.get(), tags.get(), gates, engine, spec, context, durations)
+                : untagged(plan, gates, engine, spec, context, durations);
             if (goBuildCache != null && result.outcome() != GateOutcome.FAILED) {
                 goBuildCache.save(context.log());
             }
@@ -120,6 +123,9 @@ public final class GoDockerBuild {
             if (repository.isPresent()) {
                 String candidate = repository.get().withTag(TaggedBuild.candidateTag(tags.get())).toString();
                 tags.get().imageReferences(repository.get().toString()).stream().filter(r -> !r.equals(candidate)).forEach(later::add);
+            }
+            if (spec.engine() == BuildEngine.GO) {
+                return GoDockerBuildPlan.of(plan, goEngine(spec, context, session), later);
             }
             ImageBuilder planned = new ImageBuilder(spec.buildkit().driverWithoutStarting(context), context.runner());
             return GoDockerBuildPlan.of(plan, planned, later);
@@ -168,6 +174,28 @@ public final class GoDockerBuild {
         return tags;
     }
 
+    /** The engine that runs the plan, and how the result names it. */
+    private record Engine(ImageEngine images, String name, String description) {
+    }
+
+    private static Engine engine(GoDockerBuildSpec spec, OperationContext context, Optional<PrivateModuleSession> session,
+                                 GoBuildCacheTransfer goBuildCache) throws IOException, InterruptedException {
+        if (spec.engine() == BuildEngine.GO) {
+            return new Engine(goEngine(spec, context, session)::build, GO_ENGINE, "the agent's go (no builder)");
+        }
+        BuildDriver driver = spec.buildkit().driver(context);
+        return new Engine(imageBuilder(spec, context, driver, goBuildCache)::build, driver.name(), driver.builderDescription());
+    }
+
+    /** The go engine with the environment {@code gocb vendor} gives go on the agent: the agent's, and the private-module session's. */
+    private static GoEngine goEngine(GoDockerBuildSpec spec, OperationContext context, Optional<PrivateModuleSession> session) {
+        Map<String, String> environment = new LinkedHashMap<>(context.environment());
+        session.ifPresent(s -> environment.putAll(s.hostEnvironment()));
+        Optional<RegistryClient> registry = spec.images().isEmpty() ? Optional.empty()
+            : Optional.of(RegistryAccess.dockerConfig(context, spec.insecureRegistries()));
+        return new GoEngine(context.runner(), environment, null, GoEngine.CA_BUNDLES, registry);
+    }
+
     private static ImageBuilder imageBuilder(GoDockerBuildSpec spec, OperationContext context, BuildDriver driver, GoBuildCacheTransfer goBuildCache) {
         ImageBuilder images = new ImageBuilder(driver, context.runner());
         Optional<RootFilesystemLayouts> layouts = RootFilesystemLayouts.inCacheOf(context.environment());
@@ -184,12 +212,13 @@ public final class GoDockerBuild {
         return spec.metadataFile() == null ? images : images.withMetadataFile(context.resolve(spec.metadataFile()));
     }
 
-    private static GoDockerBuildResult tagged(BuildPlan plan, ImageReference repository, TagSet tags, QualityGates gates, ImageBuilder images,
-                                              GoDockerBuildSpec spec, OperationContext context, BuildDriver driver, Map<String, Long> durations)
+    private static GoDockerBuildResult tagged(BuildPlan plan, ImageReference repository, TagSet tags, QualityGates gates, Engine engine,
+                                              GoDockerBuildSpec spec, OperationContext context, Map<String, Long> durations)
         throws IOException, InterruptedException {
         RegistryClient client = RegistryAccess.dockerConfig(context, spec.insecureRegistries());
         TaggedBuild.GateCheck check = gates.isEmpty() ? TaggedBuild.GateCheck.none() : pushed -> Optional.of(gates.evaluate(client, pushed));
-        TaggedBuild.Result result = new TaggedBuild(images, new TagPusher(client)).run(plan, repository, tags, check, context.log(), durations);
+        TaggedBuild.Result result = new TaggedBuild(engine.images(), new TagPusher(client)).run(plan, repository, tags, check, context.log(),
+            durations);
         result.gates().ifPresent(report -> spec.gates().writeReports(report, context));
         ImageReference pinned = repository.withDigest(result.build().digest());
         List<String> placed = new ArrayList<>();
@@ -200,15 +229,15 @@ public final class GoDockerBuild {
             result.build().mediaType(), pinned.toString(), placed.get(0), placed,
             result.withheld().stream().map(tag -> repository.withTag(tag).toString()).toList(), plan.buildArgs().get("VERSION"),
             tags.labels().get(OciLabels.REVISION).orElse(null), platforms(result.build()), sizes.largest(), sizes.perPlatform(), null,
-            rows(result.gates()), table(result.gates()), result.outcome(), driver.name(), driver.builderDescription(), tags.labels().values(),
+            rows(result.gates()), table(result.gates()), result.outcome(), engine.name(), engine.description(), tags.labels().values(),
             tags.notes(), durations);
     }
 
-    private static GoDockerBuildResult untagged(BuildPlan plan, QualityGates gates, ImageBuilder images, GoDockerBuildSpec spec,
-                                                OperationContext context, BuildDriver driver, Map<String, Long> durations)
+    private static GoDockerBuildResult untagged(BuildPlan plan, QualityGates gates, Engine engine, GoDockerBuildSpec spec,
+                                                OperationContext context, Map<String, Long> durations)
         throws IOException, InterruptedException {
         long buildStarted = System.nanoTime();
-        BuildResult built = images.build(plan, context.log());
+        BuildResult built = engine.images().build(plan, context.log());
         durations.put("build", millisSince(buildStarted));
         durations.put("push", 0L);
         long gatesStarted = System.nanoTime();
@@ -226,7 +255,7 @@ public final class GoDockerBuild {
         return new GoDockerBuildResult(image, built.digest(), built.configDigest().orElse(null), built.mediaType(), pinned, null, placed,
             List.of(), plan.buildArgs().get("VERSION"), null, platforms(built), sizes.largest(), sizes.perPlatform(),
             archive.map(Path::toString).orElse(null), rows(report), table(report), report.map(GateReport::outcome).orElse(GateOutcome.PASSED),
-            driver.name(), driver.builderDescription(), plan.labels(), List.of(), durations);
+            engine.name(), engine.description(), plan.labels(), List.of(), durations);
     }
 
     private static Sizes sizesInRegistry(BuildResult built, GoDockerBuildSpec spec, OperationContext context) {
@@ -262,7 +291,7 @@ public final class GoDockerBuild {
         Path workspace = context.workspace();
         BuildRequest.Builder request = BuildRequest.builder(context.resolve(spec.context()))
             .dockerfile(spec.dockerfile() == null || spec.generatedDockerfile() ? null : context.resolve(spec.context()).resolve(spec.dockerfile()))
-            .generatedDockerfile(spec.generatedDockerfile())
+            .generatedDockerfile(spec.generatedDockerfile() || spec.engine() == BuildEngine.GO)
             .mainPackage(spec.mainPackage())
             .target(spec.target())
             .buildArgs(spec.buildArgs())

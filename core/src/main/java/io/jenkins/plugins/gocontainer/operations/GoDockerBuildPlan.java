@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gocontainer.operations;
 
 import io.jenkins.plugins.gocontainer.buildkit.ImageBuilder;
+import io.jenkins.plugins.gocontainer.goengine.GoEngine;
 import io.jenkins.plugins.gocontainer.plan.BuildPlan;
 import io.jenkins.plugins.gocontainer.plan.DockerfileSource;
 import io.jenkins.plugins.gocontainer.registry.ImageReference;
@@ -32,6 +33,12 @@ public record GoDockerBuildPlan(String description, String driver, String builde
             plan.dockerfile() instanceof DockerfileSource.Generated generated ? generated.content() : null);
     }
 
+    /** The go engine's plan: the compile commands instead of a BuildKit client's, and no Dockerfile (it reads none). */
+    static GoDockerBuildPlan of(BuildPlan plan, GoEngine engine, List<String> thenTagged) {
+        return new GoDockerBuildPlan(engine.describe(plan), GoDockerBuild.GO_ENGINE, "the agent's go (no builder)", engine.commands(plan),
+            plan.imageNames().stream().map(ImageReference::toString).toList(), thenTagged, null);
+    }
+
     /** The plan as text: what {@code --dry-run} prints. */
     public String text() {
         if (thenTagged.isEmpty()) {
@@ -42,6 +49,7 @@ public record GoDockerBuildPlan(String description, String driver, String builde
 
     public LinkedHashMap<String, Object> toMap() {
         LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        map.put("engine", GoDockerBuild.GO_ENGINE.equals(driver) ? BuildEngine.GO.id() : BuildEngine.BUILDKIT.id());
         map.put("driver", driver);
         map.put("builder", builder);
         map.put("command", new ArrayList<>(command));

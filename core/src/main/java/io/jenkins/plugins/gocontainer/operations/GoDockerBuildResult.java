@@ -69,6 +69,7 @@ public record GoDockerBuildResult(String image, String digest, String configDige
         gates.forEach(gate -> gateMaps.add(gate.toMap()));
         map.put("gates", gateMaps);
         map.put("outcome", outcome.name());
+        map.put("engine", GoDockerBuild.GO_ENGINE.equals(driver) ? BuildEngine.GO.id() : BuildEngine.BUILDKIT.id());
         map.put("driver", driver);
         map.put("builder", builder);
         map.put("labels", new LinkedHashMap<>(labels));

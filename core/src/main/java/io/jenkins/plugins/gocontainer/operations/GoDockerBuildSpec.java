@@ -57,7 +57,8 @@ public record GoDockerBuildSpec(
     PrivateModuleSettings privateModules,
     BuilderSettings buildkit,
     TagPolicySettings tagPolicy,
-    GateSettings gates) implements Serializable {
+    GateSettings gates,
+    BuildEngine engine) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -92,6 +93,10 @@ public record GoDockerBuildSpec(
         buildkit = buildkit == null ? BuilderSettings.defaults() : buildkit;
         tagPolicy = tagPolicy == null ? TagPolicySettings.defaults() : tagPolicy;
         gates = gates == null ? GateSettings.none() : gates;
+        engine = engine == null ? BuildEngine.BUILDKIT : engine;
+        if (engine == BuildEngine.GO) {
+            requireGoEngineOptions(dockerfile, target, buildArgs, baseImages, buildSecrets, ssh, addHosts, caches, noCache, metadataFile, buildkit);
+        }
         validate(images, Stream.concat(baseImages.stream(), defaultBaseImages.stream()).toList(), caches, moduleCache, vendored, gates, ociArchive);
         if ((registryUser == null) != (registryPasswordSecret == null)) {
             throw new InvalidBuildRequestException(setting("registryUser") + " and " + setting("registryPasswordSecret") + " go together",
@@ -153,6 +158,43 @@ public record GoDockerBuildSpec(
         caches.forEach(cache -> LayerCache.parse(cache, Path.of("/")));
     }
 
+    /**
+     * The options that only mean something to BuildKit, refused with the go engine rather than ignored: it reads no Dockerfile,
+     * runs no RUN step and keeps no layer cache.
+     */
+    private static void requireGoEngineOptions(String dockerfile, String target, Map<String, String> buildArgs, List<String> baseImages,
+                                               Map<String, String> buildSecrets, Map<String, List<String>> ssh, List<HostMapping> addHosts,
+                                               List<String> caches, boolean noCache, String metadataFile, BuilderSettings buildkit) {
+        List<String> given = new ArrayList<>();
+        Map<String, Boolean> options = new LinkedHashMap<>();
+        options.put("dockerfile", dockerfile != null);
+        options.put("target", target != null);
+        options.put("buildArgs", !buildArgs.isEmpty());
+        options.put("baseImages", !baseImages.isEmpty());
+        options.put("buildSecrets", !buildSecrets.isEmpty());
+        options.put("ssh", !ssh.isEmpty());
+        options.put("addHosts", !addHosts.isEmpty());
+        options.put("caches", !caches.isEmpty());
+        options.put("noCache", noCache);
+        options.put("metadataFile", metadataFile != null);
+        options.put("address", buildkit.address() != null);
+        options.put("tlsCaCert", buildkit.tlsCaCert() != null);
+        options.put("driver", buildkit.driver() != BuilderSettings.Driver.BUILDCTL);
+        options.put("buildxBuilder", buildkit.buildxBuilder() != null);
+        options.forEach((name, isGiven) -> {
+            if (isGiven) {
+                given.add(setting(name));
+            }
+        });
+        if (!given.isEmpty()) {
+            throw new InvalidBuildRequestException(String.join(", ", given) + (given.size() == 1 ? " does" : " do") + " not apply to "
+                    + setting("engine") + " go",
+                "the go engine compiles on the agent and writes the image itself: it reads no Dockerfile, runs no build step and talks"
+                    + " to no builder, so these options would be ignored",
+                "drop " + String.join(", ", given) + ", or build with BuildKit (leave " + setting("engine") + " out)");
+        }
+    }
+
     private static <V> Map<String, V> ordered(Map<String, V> values) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
@@ -189,6 +231,7 @@ public record GoDockerBuildSpec(
         private BuilderSettings buildkit = BuilderSettings.defaults();
         private TagPolicySettings tagPolicy = TagPolicySettings.defaults();
         private GateSettings gates = GateSettings.none();
+        private BuildEngine engine = BuildEngine.BUILDKIT;
 
         private Builder() {
         }
@@ -394,10 +437,17 @@ public record GoDockerBuildSpec(
             return this;
         }
 
+        /** {@code buildkit} (the default) or {@code go}. */
+        public Builder engine(String value) {
+            engine = BuildEngine.parse(value);
+            return this;
+        }
+
         public GoDockerBuildSpec build() {
             return new GoDockerBuildSpec(context, dockerfile, mainPackage, images, ociArchive, appVersion, ldflagsVars, target, buildArgs, platforms,
                 labels, baseImages, defaultBaseImages, buildSecrets, ssh, addHosts, insecureRegistries, caches, moduleCache, vendored, noCache,
-                goBuildCache, cacheStore, metadataFile, registryUser, registryPasswordSecret, privateModules, buildkit, tagPolicy, gates);
+                goBuildCache, cacheStore, metadataFile, registryUser, registryPasswordSecret, privateModules, buildkit, tagPolicy, gates,
+                engine);
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A release build of one repository: BuildKit pushes the image once, under its immutable candidate
+ * A release build of one repository: the engine pushes the image once, under its immutable candidate
  * tag ({@code sha-<short commit>}), and every other tag of the {@link TagSet} is then added by digest
  * through {@link TagPusher}, so all tags provably name the same bytes and no layer is sent twice.
  * Quality gates judge the candidate between the two steps: when one fails, the candidate stays and
@@ -59,11 +59,15 @@ public final class TaggedBuild {
         }
     }
 
-    private final ImageBuilder builder;
+    private final ImageEngine engine;
     private final TagPusher pusher;
 
     public TaggedBuild(ImageBuilder builder, TagPusher pusher) {
-        this.builder = builder;
+        this(builder::build, pusher);
+    }
+
+    public TaggedBuild(ImageEngine engine, TagPusher pusher) {
+        this.engine = engine;
         this.pusher = pusher;
     }
 
@@ -100,7 +104,7 @@ public final class TaggedBuild {
         throws IOException, InterruptedException {
         String candidate = candidateTag(tags);
         long started = System.nanoTime();
-        BuildResult built = builder.build(candidatePlan, sink);
+        BuildResult built = engine.build(candidatePlan, sink);
         durations.put("build", GoDockerBuild.millisSince(started));
         List<String> others = tags.tags().stream().filter(tag -> !tag.equals(candidate)).toList();
         started = System.nanoTime();

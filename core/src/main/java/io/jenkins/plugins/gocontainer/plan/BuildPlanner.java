@@ -248,7 +248,10 @@ public final class BuildPlanner {
         MainPackages.require(context, goModule.modulePath(), mainPackage);
         VersionStamps stamps = VersionStamps.plan(context, mainPackage, request.ldflagsVars(), request.version(), request.versionGiven(),
             request.buildFacts());
-        return new DockerfileSource.Generated(new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum)
+        DockerfileGenerator generator = new DockerfileGenerator(goModule, request.mainPackage(), hasGoSum);
+        GoBinary binary = new GoBinary(mainPackage, generator.binaryPath(), request.moduleSource(),
+            MainPackageSource.read(context.resolve(mainPackage).normalize()).imports().contains("C"));
+        return new DockerfileSource.Generated(generator
             .withStamps(stamps)
             .withLocalModules(localModules)
             .withAccess(ModuleDownloadAccess.of(request))
@@ -256,7 +259,7 @@ public final class BuildPlanner {
             .withBuildCacheTransfer(request.goBuildCache().isPresent())
             .withModulesInLayer(request.moduleSource() instanceof ModuleSource.Download
                 && request.layerCaches().stream().anyMatch(cache -> cache.kind() != LayerCache.Kind.INLINE))
-            .generate(), stamps);
+            .generate(), stamps, Optional.of(binary));
     }
 
     /**

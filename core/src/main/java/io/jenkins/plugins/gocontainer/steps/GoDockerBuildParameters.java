@@ -21,7 +21,7 @@ public final class GoDockerBuildParameters {
     public static final String NAME = "goDockerBuild";
 
     private static final Set<String> OWN = Set.of("context", "dockerfile", "mainPackage", "image", "ociArchive", "appVersion", "ldflagsVars", "target",
-        "buildArgs", "platforms", "labels", "baseImages", "addHosts", "insecureRegistries", "cache", "moduleCache", "vendored", "noCache",
+        "engine", "buildArgs", "platforms", "labels", "baseImages", "addHosts", "insecureRegistries", "cache", "moduleCache", "vendored", "noCache",
         "goBuildCache", "cacheStore", "metadataFile", "registryCredentialsId", "maxImageSize", "maxImageGrowth", "sizeBaseline",
         "uncompressedSize", "lintReport", "maxLintIssues", "onBreach", "gateJson", "junit", "failOnGate");
 
@@ -52,6 +52,7 @@ public final class GoDockerBuildParameters {
             .appVersion(args.string("appVersion"))
             .ldflagsVars(args.strings("ldflagsVars"))
             .target(args.string("target"))
+            .engine(args.string("engine"))
             .buildArgs(args.map("buildArgs"))
             .platforms(args.strings("platforms"))
             .labels(args.map("labels"))

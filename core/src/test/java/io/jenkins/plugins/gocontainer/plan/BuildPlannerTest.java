@@ -468,7 +468,9 @@ class BuildPlannerTest {
 
         GoModule module = GoModule.read(context.resolve("go.mod"));
         assertThat(plan.module()).contains(module);
-        assertThat(plan.dockerfile()).isEqualTo(new DockerfileSource.Generated(new DockerfileGenerator(module, "./cmd/greeter", true).generate()));
+        DockerfileSource.Generated generated = (DockerfileSource.Generated) plan.dockerfile();
+        assertThat(generated.content()).isEqualTo(new DockerfileGenerator(module, "./cmd/greeter", true).generate());
+        assertThat(generated.binary()).contains(new GoBinary("./cmd/greeter", "/usr/local/bin/greeter", new ModuleSource.Download(), false));
     }
 
     @Test

@@ -55,6 +55,16 @@ class GoDockerBuildParametersTest {
     }
 
     @Test
+    void engineGoReachesTheSpecificationAndBuildKitOnlyParametersAreRefusedUnderTheirStepNames() {
+        GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("engine", "go")), StepCredentials.none(),
+            StepDefaults.none(), Map.of()).specification();
+        assertThat(spec.engine()).isEqualTo(io.jenkins.plugins.gocontainer.operations.BuildEngine.GO);
+        GocbException error = (GocbException) org.assertj.core.api.Assertions.catchThrowable(() -> GoDockerBuildParameters.call(
+            StepArguments.of("goDockerBuild", Map.of("engine", "go", "target", "final")), StepCredentials.none(), StepDefaults.none(), Map.of()));
+        assertThat(error.getMessage()).startsWith("target does not apply to engine go");
+    }
+
+    @Test
     void ldflagsVarsAreAListOfPkgDotNameTemplatesCheckedUnderTheirParameterName() {
         GoDockerBuildSpec spec = GoDockerBuildParameters.call(StepArguments.of("goDockerBuild", Map.of("ldflagsVars",
                 List.of("main.commit={{.Revision}}", "example.com/svc/build.Note=built on {{.Branch}}"))), StepCredentials.none(),

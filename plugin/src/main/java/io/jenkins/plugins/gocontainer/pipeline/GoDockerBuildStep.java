@@ -37,6 +37,7 @@ public final class GoDockerBuildStep extends Step {
     private String appVersion;
     private List<String> ldflagsVars = List.of();
     private String target;
+    private String engine;
     private Map<String, String> buildArgs = Map.of();
     private List<String> platforms = List.of();
     private Map<String, String> labels = Map.of();
@@ -165,6 +166,16 @@ public final class GoDockerBuildStep extends Step {
     @DataBoundSetter
     public void setTarget(String target) {
         this.target = Util.fixEmptyAndTrim(target);
+    }
+
+    public String getEngine() {
+        return engine;
+    }
+
+    /** {@code buildkit} (the default) or {@code go}: compile on the agent and write the image without a builder. */
+    @DataBoundSetter
+    public void setEngine(String engine) {
+        this.engine = Util.fixEmptyAndTrim(engine);
     }
 
     public Map<String, String> getBuildArgs() {
@@ -667,6 +678,9 @@ public final class GoDockerBuildStep extends Step {
         }
         if (!ldflagsVars.isEmpty()) {
             arguments.put("ldflagsVars", ldflagsVars);
+        }
+        if (engine != null) {
+            arguments.put("engine", engine);
         }
         if (target != null) {
             arguments.put("target", target);
